@@ -140,7 +140,7 @@ export function createCard(doc: Y.Doc, input: NewCard, context: ChangeContext): 
 	return id;
 }
 
-/** Where a card goes: a stage and, optionally, the card it should follow or precede there. */
+/** Target of a move: a stage and, optionally, the card to follow or precede there. */
 export interface MoveTarget {
 	stageId: string;
 	/** Place the card right after this card; `null` puts it first. Omit both to put it last. */

@@ -1,7 +1,8 @@
 /**
  * Typed reads of the board document. Data from peers is untrusted: every reader returns a value
  * of the declared type, falling back to a default for a missing or wrongly typed field, and
- * reports each problem once through an optional callback instead of throwing.
+ * reports each problem through an optional callback instead of throwing. Each read reports
+ * again, so a caller that shows the reports keeps the ones it has already shown.
  */
 import type * as Y from 'yjs';
 import {
