@@ -1,0 +1,57 @@
+/**
+ * Per-card contributions to the KPIs. Every KPI is a sum, count or summary over these facts, so
+ * a client can keep them per card and recompute only the cards a change touches.
+ */
+import type { Card, Stage } from '../board/schema';
+import { walkCardPath, type Stay, type TimedEvent } from './history';
+import { outcomeOf, outcomeTime, type Outcome } from './outcome';
+import type { StageIndex } from './stages';
+import { endOf, parseTime } from './time';
+
+export interface CardFacts {
+	cardId: string;
+	/** The card's current stage; undefined when its position names a stage the board lacks. */
+	stage: Stage | undefined;
+	value: number;
+	outcome: Outcome;
+	/** When the card was won or lost, in milliseconds; null while open or when no date is known. */
+	closedAt: number | null;
+	createdAt: number | null;
+	/** First move of a won card into an ops stage since its win. */
+	opsEnteredAt: number | null;
+	stays: Stay[];
+	/** The first millisecond at which the card is past its due date. */
+	overdueFrom: number | null;
+	/** The owner of the card's current lane: the sales owner in sales stages, else the ops owner. */
+	laneOwner: string | null;
+	salesOwner: string | null;
+	opsOwner: string | null;
+	satisfaction: number | null;
+}
+
+/** Returns the card's facts, or null for an archived card: archived cards count in no KPI. */
+export function cardFacts(
+	card: Card,
+	events: readonly TimedEvent[] | undefined,
+	stages: StageIndex
+): CardFacts | null {
+	if (card.archived) return null;
+	const stage = stages.get(card.position.stageId);
+	const path = walkCardPath(events, stages);
+	const outcome = outcomeOf(stage);
+	return {
+		cardId: card.id,
+		stage,
+		value: card.value,
+		outcome,
+		closedAt: outcomeTime(outcome, card, path),
+		createdAt: parseTime(card.createdAt),
+		opsEnteredAt: outcome === 'won' ? path.opsEnteredAt : null,
+		stays: path.stays,
+		overdueFrom: endOf(card.dueAt),
+		laneOwner: stage?.lane === 'ops' ? card.opsOwner : card.salesOwner,
+		salesOwner: card.salesOwner,
+		opsOwner: card.opsOwner,
+		satisfaction: card.satisfaction
+	};
+}

@@ -1,0 +1,6 @@
+/** KPI derivation from a board snapshot: pure functions shared by the browser and the server. */
+export { deriveKpis, deriveCardFacts, aggregateKpis } from './derive';
+export { resolveOptions, KpiOptionError, type KpiOptions, type KpiFilter } from './options';
+export type { CardFacts } from './facts';
+export type { Outcome } from './outcome';
+export type { Kpis, DayStats, MonthTotal, OwnerCount, WipBreach } from './types';
