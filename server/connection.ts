@@ -1,0 +1,177 @@
+/**
+ * One websocket client of a board: decodes its frames, applies them to the board's room in the
+ * order they arrived, and closes only this connection when a frame is bad.
+ */
+import type { Logger } from 'pino';
+import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import { newId } from '../src/lib/board';
+import { CloseCode, closeCodeName, type CloseCodeValue } from '../src/lib/sync/close-codes';
+import {
+	applyClientUpdate,
+	checkStateVector,
+	decodeMessage,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	ProtocolError,
+	type ClientMessage
+} from './protocol';
+import type { Room, RoomClient } from './room';
+import type { Rooms } from './rooms';
+
+/** The parts of a websocket a connection uses; `WSContext` from Hono provides them. */
+export interface Socket {
+	readonly readyState: number;
+	send(data: Uint8Array<ArrayBuffer>): void;
+	close(code?: number, reason?: string): void;
+}
+
+const OPEN = 1;
+/** RFC 6455 limits a close reason to 123 bytes of UTF-8. */
+const MAX_CLOSE_REASON_BYTES = 123;
+
+export class BoardConnection implements RoomClient {
+	readonly id = newId().slice(0, 10);
+	private room: Room | null = null;
+	/** Each received frame is handled after the previous one, and after the board is loaded. */
+	private queue: Promise<void> = Promise.resolve();
+	private closed = false;
+	private readonly logger: Logger;
+
+	constructor(
+		readonly boardId: string,
+		private readonly socket: Socket,
+		private readonly rooms: Rooms,
+		logger: Logger,
+		private readonly onGone: (connection: BoardConnection) => void
+	) {
+		this.logger = logger.child({ boardId, connectionId: this.id });
+	}
+
+	get currentRoom(): Room | null {
+		return this.room;
+	}
+
+	/** Loads the board (creating it when new) and starts the handshake. */
+	open(): void {
+		this.logger.info('client connected');
+		this.queue = this.rooms.acquire(this.boardId, { createWithName: this.boardId }).then(
+			(room) => {
+				if (this.closed) {
+					this.rooms.release(room);
+					return;
+				}
+				this.room = room;
+				room.addClient(this);
+				this.send(encodeSyncStep1(room.doc));
+				const awareness = room.awarenessMessage();
+				if (awareness) this.send(awareness);
+			},
+			(error: unknown) => {
+				this.logger.error({ err: error }, 'board load failed');
+				this.close(CloseCode.BOARD_UNAVAILABLE, 'The board could not be loaded; retry later.');
+			}
+		);
+	}
+
+	receive(data: ArrayBuffer | string): void {
+		if (this.closed) return;
+		let message: ClientMessage;
+		try {
+			message = decodeMessage(data);
+		} catch (error) {
+			this.fail(error);
+			return;
+		}
+		this.queue = this.queue.then(() => this.handle(message)).catch((error) => this.fail(error));
+	}
+
+	private async handle(message: ClientMessage): Promise<void> {
+		const room = this.room;
+		if (this.closed || !room) return;
+		switch (message.type) {
+			case 'sync-step-1':
+				checkStateVector(message.stateVector);
+				await room.flushed();
+				if (!this.closed) this.send(encodeSyncStep2(room.doc, message.stateVector));
+				return;
+			case 'sync-step-2':
+			case 'update':
+				applyClientUpdate(room.doc, message.update, this);
+				return;
+			case 'awareness':
+				applyAwareness(room, message.update, this);
+				return;
+			case 'query-awareness': {
+				const awareness = room.awarenessMessage();
+				if (awareness) this.send(awareness);
+				return;
+			}
+			case 'auth':
+				this.logger.debug({ reason: message.reason }, 'auth message from a client ignored');
+				return;
+		}
+	}
+
+	send(message: Uint8Array): void {
+		if (this.closed || this.socket.readyState !== OPEN) return;
+		try {
+			this.socket.send(message as Uint8Array<ArrayBuffer>);
+		} catch (error) {
+			this.logger.error({ err: error }, 'websocket send failed');
+			this.close(CloseCode.INTERNAL_ERROR, 'Sending to this connection failed.');
+		}
+	}
+
+	private fail(error: unknown): void {
+		if (this.closed) return;
+		if (error instanceof ProtocolError) {
+			this.logger.warn(
+				{ closeCode: error.closeCode, closeName: closeCodeName(error.closeCode) },
+				`connection closed: ${error.message}`
+			);
+			this.close(error.closeCode, error.message);
+			return;
+		}
+		this.logger.error({ err: error }, 'message handling failed');
+		this.close(CloseCode.INTERNAL_ERROR, 'The server failed to handle a message.');
+	}
+
+	/** Closes the socket with a code and reason; `closed` follows when the socket reports it. */
+	close(code: CloseCodeValue, reason: string): void {
+		if (this.socket.readyState === OPEN) this.socket.close(code, truncateReason(reason));
+		this.detach();
+	}
+
+	/** Called once the socket is closed, from either side; `code` is the close code, when known. */
+	detach(code?: number): void {
+		if (this.closed) return;
+		this.closed = true;
+		const room = this.room;
+		this.room = null;
+		if (room) {
+			room.removeClient(this);
+			this.rooms.release(room);
+		}
+		this.onGone(this);
+		this.logger.info({ closeCode: code }, 'client disconnected');
+	}
+}
+
+function applyAwareness(room: Room, update: Uint8Array, origin: BoardConnection): void {
+	try {
+		applyAwarenessUpdate(room.awareness, update, origin);
+	} catch (error) {
+		throw new ProtocolError(
+			`Awareness update cannot be read: ${(error as Error).message}.`,
+			CloseCode.MALFORMED_MESSAGE
+		);
+	}
+}
+
+function truncateReason(reason: string): string {
+	const bytes = new TextEncoder().encode(reason);
+	if (bytes.length <= MAX_CLOSE_REASON_BYTES) return reason;
+	let cut = reason.slice(0, MAX_CLOSE_REASON_BYTES);
+	while (new TextEncoder().encode(cut).length > MAX_CLOSE_REASON_BYTES) cut = cut.slice(0, -1);
+	return cut;
+}

@@ -1,0 +1,136 @@
+/** Starting and stopping the server in this process, from a config. */
+import { serve } from '@hono/node-server';
+import { createNodeWebSocket } from '@hono/node-ws';
+import { Hono } from 'hono';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { CloseCode } from '../src/lib/sync/close-codes';
+import { createApp } from './app';
+import { ensureClientBuild } from './client-build';
+import { ConfigError, type ServerConfig } from './config';
+import type { BoardConnection } from './connection';
+import { createLogger } from './logger';
+import { MemoryStore } from './persistence/memory';
+import { SqliteStore } from './persistence/sqlite';
+import type { BoardStore } from './persistence/store';
+import { Rooms } from './rooms';
+
+export interface RunningServer {
+	/** Base URL, such as `http://127.0.0.1:3000`. */
+	url: string;
+	port: number;
+	/** Stops accepting, closes websockets, stores pending writes and closes the store. */
+	close(): Promise<void>;
+}
+
+function openStore(config: ServerConfig): BoardStore {
+	// TODO: Postgres storage and Redis fan-out are designed but not built; until they are, refuse
+	// their settings instead of ignoring them.
+	if (config.databaseUrl !== '') {
+		throw new ConfigError(
+			'DATABASE_URL is set, but this server stores boards in SQLite only; unset DATABASE_URL to use SQLite in DATA_DIR.'
+		);
+	}
+	if (config.redisUrl !== '') {
+		throw new ConfigError(
+			'REDIS_URL is set, but this server runs as a single process only; unset REDIS_URL.'
+		);
+	}
+	return config.storage === 'memory' ? new MemoryStore() : new SqliteStore(config.dataDir);
+}
+
+function listen(app: Hono, config: ServerConfig): Promise<Server> {
+	return new Promise((resolve, reject) => {
+		const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+		server.once('error', reject);
+		server.once('listening', () => {
+			server.off('error', reject);
+			resolve(server);
+		});
+	});
+}
+
+function urlOf(host: string, port: number): string {
+	return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+export async function startServer(
+	config: ServerConfig,
+	logger: Logger = createLogger(config.logLevel)
+): Promise<RunningServer> {
+	const store = openStore(config);
+	try {
+		await ensureClientBuild(config.buildDir, logger);
+	} catch (error) {
+		await store.close();
+		throw error;
+	}
+	const rooms = new Rooms(
+		store,
+		{
+			graceMs: config.roomGraceMs,
+			compaction: {
+				afterUpdates: config.compactAfterUpdates,
+				afterBytes: config.compactAfterBytes
+			}
+		},
+		logger
+	);
+	const connections = new Set<BoardConnection>();
+	rooms.onEvicted((room) => {
+		for (const connection of connections) {
+			if (connection.currentRoom === room) {
+				connection.close(
+					CloseCode.INTERNAL_ERROR,
+					'The board failed to store a change; reconnect.'
+				);
+			}
+		}
+	});
+
+	const app = new Hono();
+	const nodeWebSocket = createNodeWebSocket({ app });
+	// ws closes a connection whose frame is larger than this with 1009 (message too big).
+	nodeWebSocket.wss.options.maxPayload = config.maxMessageBytes;
+	createApp({ config, store, rooms, logger, connections }, app, nodeWebSocket.upgradeWebSocket);
+
+	let server: Server;
+	try {
+		server = await listen(app, config);
+	} catch (error) {
+		await store.close();
+		throw error;
+	}
+	nodeWebSocket.injectWebSocket(server);
+	const port = (server.address() as AddressInfo).port;
+	const url = urlOf(config.host, port);
+	logger.info(
+		{
+			url,
+			storage: store.kind,
+			dataDir: store instanceof SqliteStore ? store.file : null,
+			maxMessageBytes: config.maxMessageBytes,
+			maxImportBytes: config.maxImportBytes
+		},
+		'server started'
+	);
+
+	let closing: Promise<void> | null = null;
+	const close = () => {
+		closing ??= (async () => {
+			const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+			for (const connection of [...connections]) {
+				connection.close(CloseCode.GOING_AWAY, 'The server is stopping; reconnect later.');
+			}
+			const boards = await rooms.closeAll();
+			nodeWebSocket.wss.close();
+			server.closeAllConnections();
+			await stopped;
+			await store.close();
+			logger.info({ flushedBoards: boards.length }, 'server stopped');
+		})();
+		return closing;
+	};
+	return { url, port, close };
+}
