@@ -11,6 +11,7 @@ export default defineConfig({
 	},
 	test: {
 		include: ['tests/**/*.test.ts'],
+		globalSetup: ['tests/global-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 120_000,
 		// The end-to-end and integration suites start real servers and browsers; running every

@@ -1,0 +1,23 @@
+/** What the components of one open board share: its view, the drag state and the editor. */
+import { getContext, setContext } from 'svelte';
+import type { ChangeContext } from '$lib/board';
+import type { BoardView } from '$lib/sync/board-view.svelte';
+import type { BoardDrag } from './drag.svelte';
+
+export interface BoardContext {
+	view: BoardView;
+	drag: BoardDrag;
+	/** Returns who is making a change, for the events that operations append. */
+	change: () => ChangeContext;
+	openCard: (cardId: string) => void;
+}
+
+const KEY = Symbol('board');
+
+export function setBoardContext(context: BoardContext): void {
+	setContext(KEY, context);
+}
+
+export function getBoardContext(): BoardContext {
+	return getContext<BoardContext>(KEY);
+}
