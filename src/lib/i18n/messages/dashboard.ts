@@ -1,0 +1,133 @@
+/** Strings of the KPI dashboard: tiles, charts, their captions and table views. */
+export const dashboard = {
+	en: {
+		'dashboard.title': 'Dashboard',
+		'dashboard.backToBoard': 'Back to the board',
+		'dashboard.loading': 'Loading the board…',
+		'dashboard.waiting':
+			'The server cannot be reached. The dashboard fills in as soon as it connects.',
+		'dashboard.invalidId': 'There is no board at this address: {id} is not a valid board id.',
+		'dashboard.empty':
+			'This board has no cards yet, so there is nothing to chart. Add cards on the board and the figures appear here as you work.',
+		'dashboard.live': 'Live: updates as the board changes',
+		'dashboard.cardCount': '{count} cards',
+		'dashboard.noData': 'No data yet',
+		'dashboard.showTable': 'Show table',
+		'dashboard.showChart': 'Show chart',
+		'dashboard.days': '{days} days',
+
+		'dashboard.tile.openPipeline': 'Open pipeline',
+		'dashboard.tile.openPipeline.help': 'Summed value of the cards in open sales stages.',
+		'dashboard.tile.weightedPipeline': 'Weighted pipeline',
+		'dashboard.tile.weightedPipeline.help': 'Each open card’s value times its stage’s probability.',
+		'dashboard.tile.wonValue': 'Won value',
+		'dashboard.tile.wonValue.help': 'Summed value of the cards in won stages or in operations.',
+		'dashboard.tile.retention': 'Retention',
+		'dashboard.tile.retention.help': 'Operations cards not churned, out of all operations cards.',
+		'dashboard.tile.satisfaction': 'Satisfaction',
+		'dashboard.tile.satisfaction.help': 'Mean score (1–5) of the cards that have one.',
+		'dashboard.tile.satisfaction.value': '{score} / 5',
+		'dashboard.tile.handoffLag': 'Handoff lag',
+		'dashboard.tile.handoffLag.help': 'Median days from the win to the first operations stage.',
+		'dashboard.tile.overdue': 'Overdue',
+		'dashboard.tile.overdue.help': 'Cards past their due date and not won, lost or churned.',
+
+		'dashboard.valueByStage.title': 'Value by stage',
+		'dashboard.valueByStage.caption':
+			'Summed card value per stage of both swimlanes, archived cards excluded.',
+		'dashboard.valueByStage.stage': 'Stage',
+		'dashboard.valueByStage.lane': 'Swimlane',
+		'dashboard.valueByStage.cards': 'Cards',
+		'dashboard.valueByStage.value': 'Value',
+
+		'dashboard.wonByMonth.title': 'Won deals by month',
+		'dashboard.wonByMonth.caption':
+			'Deals won per calendar month (UTC) of their first move into a won or operations stage, or of their close date. Bars: value; line: count.',
+		'dashboard.wonByMonth.month': 'Month',
+		'dashboard.wonByMonth.count': 'Deals won',
+		'dashboard.wonByMonth.value': 'Value won',
+
+		'dashboard.winRate.title': 'Win rate',
+		'dashboard.winRate.caption':
+			'Won deals / (won + lost). Cards in operations count as won; cards moved back to an open stage count as neither.',
+		'dashboard.winRate.won': 'Won',
+		'dashboard.winRate.lost': 'Lost',
+		'dashboard.winRate.rate': 'Win rate',
+		'dashboard.winRate.none': 'No deal is won or lost yet.',
+
+		'dashboard.cycle.title': 'Sales cycle and handoff',
+		'dashboard.cycle.caption':
+			'Sales cycle: days from a card’s creation to its win. Handoff lag: days from the win to the first operations stage.',
+		'dashboard.cycle.measure': 'Measure',
+		'dashboard.cycle.salesCycle': 'Sales cycle',
+		'dashboard.cycle.handoffLag': 'Handoff lag',
+		'dashboard.cycle.median': 'Median',
+		'dashboard.cycle.mean': 'Mean',
+		'dashboard.cycle.count': 'Cards',
+		'dashboard.cycle.unit': 'days'
+	},
+	zh: {
+		'dashboard.title': '仪表盘',
+		'dashboard.backToBoard': '返回看板',
+		'dashboard.loading': '正在加载看板…',
+		'dashboard.waiting': '无法连接服务器。连接后仪表盘会自动显示数据。',
+		'dashboard.invalidId': '此地址没有看板：{id} 不是有效的看板 ID。',
+		'dashboard.empty':
+			'这个看板还没有卡片，暂无可绘制的数据。在看板上添加卡片后，数据会随操作实时显示在这里。',
+		'dashboard.live': '实时：随看板变化更新',
+		'dashboard.cardCount': '{count} 张卡片',
+		'dashboard.noData': '暂无数据',
+		'dashboard.showTable': '显示表格',
+		'dashboard.showChart': '显示图表',
+		'dashboard.days': '{days} 天',
+
+		'dashboard.tile.openPipeline': '在途商机',
+		'dashboard.tile.openPipeline.help': '处于进行中销售阶段的卡片金额之和。',
+		'dashboard.tile.weightedPipeline': '加权商机',
+		'dashboard.tile.weightedPipeline.help': '每张进行中卡片的金额乘以所在阶段的赢单概率。',
+		'dashboard.tile.wonValue': '赢单金额',
+		'dashboard.tile.wonValue.help': '处于赢单阶段或运营泳道的卡片金额之和。',
+		'dashboard.tile.retention': '留存率',
+		'dashboard.tile.retention.help': '运营卡片中未流失的比例。',
+		'dashboard.tile.satisfaction': '满意度',
+		'dashboard.tile.satisfaction.help': '有评分的卡片的平均分（1–5）。',
+		'dashboard.tile.satisfaction.value': '{score} / 5',
+		'dashboard.tile.handoffLag': '交接用时',
+		'dashboard.tile.handoffLag.help': '从赢单到进入第一个运营阶段的天数中位数。',
+		'dashboard.tile.overdue': '逾期',
+		'dashboard.tile.overdue.help': '已过截止日期且未赢单、输单或流失的卡片。',
+
+		'dashboard.valueByStage.title': '各阶段金额',
+		'dashboard.valueByStage.caption': '两个泳道每个阶段的卡片金额之和，不含已归档卡片。',
+		'dashboard.valueByStage.stage': '阶段',
+		'dashboard.valueByStage.lane': '泳道',
+		'dashboard.valueByStage.cards': '卡片数',
+		'dashboard.valueByStage.value': '金额',
+
+		'dashboard.wonByMonth.title': '每月赢单',
+		'dashboard.wonByMonth.caption':
+			'按首次进入赢单或运营阶段的日期（无此记录时按成交日期）所在的自然月（UTC）统计。柱：金额；线：单数。',
+		'dashboard.wonByMonth.month': '月份',
+		'dashboard.wonByMonth.count': '赢单数',
+		'dashboard.wonByMonth.value': '赢单金额',
+
+		'dashboard.winRate.title': '赢单率',
+		'dashboard.winRate.caption':
+			'赢单数 ÷（赢单数 + 输单数）。运营泳道中的卡片算作赢单；移回进行中阶段的卡片两者都不算。',
+		'dashboard.winRate.won': '赢单',
+		'dashboard.winRate.lost': '输单',
+		'dashboard.winRate.rate': '赢单率',
+		'dashboard.winRate.none': '还没有赢单或输单的商机。',
+
+		'dashboard.cycle.title': '销售周期与交接',
+		'dashboard.cycle.caption':
+			'销售周期：从卡片创建到赢单的天数。交接用时：从赢单到进入第一个运营阶段的天数。',
+		'dashboard.cycle.measure': '指标',
+		'dashboard.cycle.salesCycle': '销售周期',
+		'dashboard.cycle.handoffLag': '交接用时',
+		'dashboard.cycle.median': '中位数',
+		'dashboard.cycle.mean': '平均值',
+		'dashboard.cycle.count': '卡片数',
+		'dashboard.cycle.unit': '天'
+	}
+} as const;
