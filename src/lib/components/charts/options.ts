@@ -4,7 +4,7 @@ import type { ChartTheme } from './theme';
 
 /** Returns options for a chart with x and y scales, coloured by `theme`. */
 export function axisOptions(theme: ChartTheme): ChartOptions<'bar'> {
-	const ticks = { color: theme.muted, font: { family: theme.font, size: 12 } };
+	const ticks = { color: theme.muted, font: { family: theme.font, size: 12 }, maxTicksLimit: 8 };
 	return {
 		font: { family: theme.font },
 		color: theme.text,

@@ -52,6 +52,13 @@ export class LiveKpis {
 		}, wait);
 	}
 
+	/** Derives the KPIs now, without waiting for the throttle; a pending derivation is dropped. */
+	refresh(): void {
+		if (this.#timer !== null) clearTimeout(this.#timer);
+		this.#timer = null;
+		this.#derive();
+	}
+
 	#derive(): void {
 		this.#lastRun = performance.now();
 		const snapshot = readBoard(this.#doc, this.#report);

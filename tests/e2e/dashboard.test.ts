@@ -1,0 +1,257 @@
+/**
+ * The KPI dashboard in Chromium against the real server: it charts a board's cards, follows
+ * moves made by another client within the throttle interval, shows exact numbers in its tables,
+ * says when a board has no cards, and charts the 8,800-deal CRM sample. Screenshots of each
+ * state, in both languages and both themes, go to /tmp/tandem-shots/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCard, moveCard } from '../../src/lib/board';
+import type { Kpis } from '../../src/lib/kpi';
+import { launchBrowser } from '../helpers/browser';
+import { startServer, type TestServer } from '../helpers/server';
+import { connectClient, waitUntil, type BoardClient } from '../integration/support';
+import { openContext, VIEWPORT, watchErrors } from './board-pages';
+
+const SHOTS = '/tmp/tandem-shots';
+const CRM_CSV = '/work/shared/data/crm-sales-opportunities/sales_pipeline.csv';
+
+let server: TestServer;
+let browser: Browser;
+let client: BoardClient;
+let boardId: string;
+let page: Page;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+
+async function createBoard(name: string): Promise<string> {
+	const response = await fetch(`${server.url}/api/boards`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ name })
+	});
+	expect(response.status).toBe(201);
+	return ((await response.json()) as { id: string }).id;
+}
+
+async function openDashboard(
+	id: string,
+	options: { locale?: 'en' | 'zh'; theme?: 'light' | 'dark' } = {}
+): Promise<Page> {
+	const context = await openContext(browser, options);
+	contexts.push(context);
+	const opened = await context.newPage();
+	errors.push(...watchErrors(opened));
+	await opened.goto(`${server.url}/boards/${id}/dashboard`);
+	await opened.locator('[data-state="ready"], [data-state="empty"]').waitFor();
+	return opened;
+}
+
+/** The numbers a chart panel shows, as written to its `data-values` attribute. */
+async function panelValues<T>(on: Page, kpi: string): Promise<T> {
+	const json = await on.locator(`section[data-kpi="${kpi}"]`).getAttribute('data-values');
+	return JSON.parse(json ?? 'null') as T;
+}
+
+async function tileText(on: Page, kpi: string): Promise<string> {
+	return (await on.locator(`[data-kpi="${kpi}"] [data-value]`).textContent()) ?? '';
+}
+
+/** Waits for the charts to be drawn, then saves a full-page screenshot. */
+async function screenshot(on: Page, name: string): Promise<void> {
+	await waitUntil(
+		() => on.evaluate(() => [...document.querySelectorAll('canvas')].every((c) => c.width > 0)),
+		`canvases of ${name} have a size`
+	);
+	// The page scrolls inside <main>, so a tall viewport is what captures every chart.
+	await on.setViewportSize({ width: 1440, height: 1400 });
+	await on.screenshot({ path: `${SHOTS}/${name}.png` });
+	await on.setViewportSize(VIEWPORT);
+}
+
+beforeAll(async () => {
+	mkdirSync(SHOTS, { recursive: true });
+	server = await startServer();
+	browser = await launchBrowser();
+	boardId = await createBoard('Q3 pipeline');
+	client = await connectClient(server.wsUrl, boardId);
+	const context = { by: 'alice', now: new Date('2024-03-01T09:00:00Z') };
+	createCard(client.doc, { id: 'acme', title: 'Acme', stageId: 'lead', value: 1000 }, context);
+	createCard(
+		client.doc,
+		{ id: 'globex', title: 'Globex', stageId: 'proposal', value: 500 },
+		context
+	);
+	createCard(
+		client.doc,
+		{ id: 'initech', title: 'Initech', stageId: 'lead', value: 2000, satisfaction: 4 },
+		context
+	);
+	moveCard(
+		client.doc,
+		'initech',
+		{ stageId: 'won' },
+		{ by: 'alice', now: new Date('2024-03-20T09:00:00Z') }
+	);
+	moveCard(
+		client.doc,
+		'initech',
+		{ stageId: 'onboarding' },
+		{ by: 'alice', now: new Date('2024-03-22T09:00:00Z') }
+	);
+	createCard(client.doc, { id: 'hooli', title: 'Hooli', stageId: 'lost', value: 300 }, context);
+	page = await openDashboard(boardId);
+}, 180_000);
+
+afterAll(async () => {
+	client?.destroy();
+	for (const context of contexts) await context.close();
+	await browser?.close();
+	await server?.dispose();
+});
+
+describe('dashboard', () => {
+	it('charts the board cards', async () => {
+		await waitUntil(
+			async () => (await panelValues<Record<string, number>>(page, 'value-by-stage')).lead === 1000,
+			'the lead stage shows 1000'
+		);
+		const values = await panelValues<Record<string, number>>(page, 'value-by-stage');
+		expect(values.proposal).toBe(500);
+		expect(values.onboarding).toBe(2000);
+		expect(values.lost).toBe(300);
+		const winRate = await panelValues<{ won: number; lost: number }>(page, 'win-rate');
+		expect(winRate).toEqual({ won: 1, lost: 1, winRate: 0.5 });
+		await expect(tileText(page, 'openPipelineValue')).resolves.toBe('CN¥1,500');
+		await expect(tileText(page, 'handoffLagDays')).resolves.toBe('2 days');
+		await expect(tileText(page, 'avgSatisfaction')).resolves.toBe('4 / 5');
+		expect(await page.locator('canvas').count()).toBe(4);
+	});
+
+	it('updates when a card moves', async () => {
+		const canvases = await page.locator('canvas').elementHandles();
+		moveCard(
+			client.doc,
+			'acme',
+			{ stageId: 'won' },
+			{ by: 'bob', now: new Date('2024-04-02T09:00:00Z') }
+		);
+		await waitUntil(
+			async () => (await panelValues<Record<string, number>>(page, 'value-by-stage')).won === 1000,
+			'the won stage shows the moved card'
+		);
+		const values = await panelValues<Record<string, number>>(page, 'value-by-stage');
+		expect(values.lead).toBe(0);
+		const winRate = await panelValues<{ won: number; lost: number }>(page, 'win-rate');
+		expect(winRate.won).toBe(2);
+		const months = await panelValues<Kpis['wonByMonth']>(page, 'won-by-month');
+		expect(months).toEqual([
+			{ month: '2024-03', count: 1, value: 2000 },
+			{ month: '2024-04', count: 1, value: 1000 }
+		]);
+		await expect(tileText(page, 'openPipelineValue')).resolves.toBe('CN¥500');
+		// The charts were updated in place, not created again.
+		const after = await page.locator('canvas').elementHandles();
+		for (const [index, canvas] of canvases.entries()) {
+			expect(await canvas.evaluate((node, other) => node === other, after[index])).toBe(true);
+		}
+	});
+
+	it('shows exact numbers in a table', async () => {
+		const panel = page.locator('section[data-kpi="value-by-stage"]');
+		await panel.getByRole('button', { name: 'Show table' }).click();
+		const won = panel.locator('tr[data-stage="won"] td[data-value]');
+		await expect(won.getAttribute('data-value')).resolves.toBe('1000');
+		await expect(won.textContent()).resolves.toContain('CN¥1,000');
+		await expect(panel.locator('canvas').isVisible()).resolves.toBe(false);
+		moveCard(
+			client.doc,
+			'globex',
+			{ stageId: 'won' },
+			{ by: 'bob', now: new Date('2024-04-03T09:00:00Z') }
+		);
+		await waitUntil(
+			async () => (await won.getAttribute('data-value')) === '1500',
+			'the table follows'
+		);
+		await panel.getByRole('button', { name: 'Show chart' }).click();
+		await expect(panel.locator('canvas').isVisible()).resolves.toBe(true);
+	});
+
+	it('takes screenshots in both themes and languages', async () => {
+		await screenshot(page, 'dashboard-en-light');
+		for (const [locale, theme] of [
+			['zh', 'dark'],
+			['zh', 'light'],
+			['en', 'dark']
+		] as const) {
+			const other = await openDashboard(boardId, { locale, theme });
+			await waitUntil(
+				async () =>
+					(await panelValues<Record<string, number>>(other, 'value-by-stage')).won === 1500,
+				`the ${locale} ${theme} dashboard has the cards`
+			);
+			await screenshot(other, `dashboard-${locale}-${theme}`);
+		}
+		const zh = contexts[contexts.length - 3].pages()[0];
+		await expect(zh.locator('h1').textContent()).resolves.toContain('仪表盘');
+	});
+
+	it('links back to the board', async () => {
+		await page.getByRole('link', { name: 'Back to the board' }).click();
+		await page.waitForURL(`${server.url}/boards/${boardId}`);
+		await page.goBack();
+		await page.locator('[data-state="ready"]').waitFor();
+	});
+
+	it('says a board has no cards', async () => {
+		const emptyId = await createBoard('Empty');
+		const empty = await openDashboard(emptyId);
+		await empty.locator('[data-state="empty"]').waitFor();
+		await expect(empty.locator('h1').textContent()).resolves.toContain('Empty');
+		await expect(empty.getByRole('status').textContent()).resolves.toContain('no cards yet');
+		expect(await empty.locator('canvas').count()).toBe(0);
+		await screenshot(empty, 'empty-en-light');
+		const emptyZh = await openDashboard(emptyId, { locale: 'zh', theme: 'dark' });
+		await expect(emptyZh.getByRole('status').textContent()).resolves.toContain('还没有卡片');
+		await screenshot(emptyZh, 'empty-zh-dark');
+	});
+
+	it('charts the imported CRM pipeline', async () => {
+		const crmId = await createBoard('CRM sample');
+		const response = await fetch(`${server.url}/api/boards/${crmId}/import`, {
+			method: 'POST',
+			headers: { 'content-type': 'text/csv' },
+			body: readFileSync(CRM_CSV)
+		});
+		expect(response.status).toBe(200);
+		const crm = await openDashboard(crmId);
+		// The first state shown after loading is the charts, never a flash of "no cards".
+		await expect(crm.locator('[data-state]').getAttribute('data-state')).resolves.toBe('ready');
+		await waitUntil(
+			async () => (await panelValues<{ won: number } | null>(crm, 'win-rate'))?.won === 4238,
+			'the imported deals are charted',
+			30_000
+		);
+		const winRate = await panelValues<{ won: number; lost: number; winRate: number }>(
+			crm,
+			'win-rate'
+		);
+		expect(winRate.lost).toBe(2473);
+		expect(winRate.winRate).toBe(4238 / 6711);
+		const months = await panelValues<Kpis['wonByMonth']>(crm, 'won-by-month');
+		expect(months.reduce((sum, month) => sum + month.count, 0)).toBe(4238);
+		await expect(tileText(crm, 'wonValue')).resolves.toBe('CN¥10.01M');
+		const exact = crm.locator('[data-kpi="wonValue"] [data-value]').getAttribute('title');
+		await expect(exact).resolves.toBe('CN¥10,005,534');
+		await screenshot(crm, 'crm-en-light');
+		const crmZh = await openDashboard(crmId, { locale: 'zh', theme: 'dark' });
+		await crmZh.locator('[data-state="ready"]').waitFor();
+		await screenshot(crmZh, 'crm-zh-dark');
+	}, 120_000);
+
+	it('raises no page errors', () => {
+		expect(errors).toEqual([]);
+	});
+});
