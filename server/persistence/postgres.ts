@@ -131,7 +131,14 @@ export class PostgresStore implements BoardStore {
 		const { boards, updates, index } = this.tables;
 		await this.transaction(async (client) => {
 			await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SCHEMA_LOCK_KEY]);
-			await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(this.schema)}`);
+			// CREATE SCHEMA checks the CREATE privilege on the database even when the schema exists,
+			// so it runs only for a missing schema.
+			const existing = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [
+				this.schema
+			]);
+			if (existing.rowCount === 0) {
+				await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(this.schema)}`);
+			}
 			await client.query(
 				`CREATE TABLE IF NOT EXISTS ${boards} (
 					id text PRIMARY KEY,
