@@ -1,7 +1,7 @@
 /**
  * The KPI dashboard in Chromium against the real server: it charts a board's cards, follows
  * moves made by another client within the throttle interval, shows exact numbers in its tables,
- * says when a board has no cards, and charts the 8,800-deal CRM sample. Screenshots of each
+ * shows a message for a board without cards, and charts the 8,800-deal CRM sample. Screenshots of each
  * state, in both languages and both themes, go to /tmp/tandem-shots/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -42,13 +42,13 @@ async function openDashboard(
 	const context = await openContext(browser, options);
 	contexts.push(context);
 	const opened = await context.newPage();
-	errors.push(...watchErrors(opened));
+	watchErrors(opened, errors);
 	await opened.goto(`${server.url}/boards/${id}/dashboard`);
 	await opened.locator('[data-state="ready"], [data-state="empty"]').waitFor();
 	return opened;
 }
 
-/** The numbers a chart panel shows, as written to its `data-values` attribute. */
+/** Reads the numbers a chart panel shows from its `data-values` attribute. */
 async function panelValues<T>(on: Page, kpi: string): Promise<T> {
 	const json = await on.locator(`section[data-kpi="${kpi}"]`).getAttribute('data-values');
 	return JSON.parse(json ?? 'null') as T;
@@ -205,7 +205,7 @@ describe('dashboard', () => {
 		await page.locator('[data-state="ready"]').waitFor();
 	});
 
-	it('says a board has no cards', async () => {
+	it('shows the empty board message', async () => {
 		const emptyId = await createBoard('Empty');
 		const empty = await openDashboard(emptyId);
 		await empty.locator('[data-state="empty"]').waitFor();
@@ -226,6 +226,7 @@ describe('dashboard', () => {
 			body: readFileSync(CRM_CSV)
 		});
 		expect(response.status).toBe(200);
+
 		const crm = await openDashboard(crmId);
 		// The first state shown after loading is the charts, never a flash of "no cards".
 		await expect(crm.locator('[data-state]').getAttribute('data-state')).resolves.toBe('ready');
@@ -242,6 +243,7 @@ describe('dashboard', () => {
 		expect(winRate.winRate).toBe(4238 / 6711);
 		const months = await panelValues<Kpis['wonByMonth']>(crm, 'won-by-month');
 		expect(months.reduce((sum, month) => sum + month.count, 0)).toBe(4238);
+
 		await expect(tileText(crm, 'wonValue')).resolves.toBe('CN¥10.01M');
 		const exact = crm.locator('[data-kpi="wonValue"] [data-value]').getAttribute('title');
 		await expect(exact).resolves.toBe('CN¥10,005,534');

@@ -8,7 +8,7 @@ import { boardRoots, readBoard, type BoardMeta, type ReportInvalid, type Stage }
 import { deriveKpis, type Kpis } from '$lib/kpi';
 
 export interface LiveKpisOptions {
-	/** Least time between two derivations, in milliseconds. */
+	/** Minimum time between two derivations, in milliseconds. */
 	interval?: number;
 	/** Time between derivations without changes, so overdue cards show up as their time passes. */
 	refresh?: number;
