@@ -136,7 +136,7 @@ export class BoardConnection implements RoomClient {
 		this.close(CloseCode.INTERNAL_ERROR, 'The server failed to handle a message.');
 	}
 
-	/** Closes the socket with a code and reason; `closed` follows when the socket reports it. */
+	/** Closes the socket with a code and reason, and leaves the room at once. */
 	close(code: CloseCodeValue, reason: string): void {
 		if (this.socket.readyState === OPEN) this.socket.close(code, truncateReason(reason));
 		this.detach();

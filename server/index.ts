@@ -30,9 +30,13 @@ async function main(): Promise<void> {
 		logger.fatal({ err: error }, 'server failed to start');
 		process.exit(1);
 	}
-	process.stderr.write(
-		`Tandem is running at ${server.url} (data: ${describeConfig(config).dataDir})\n`
-	);
+	const data =
+		config.databaseUrl !== ''
+			? 'Postgres'
+			: config.storage === 'memory'
+				? 'memory'
+				: describeConfig(config).dataDir;
+	process.stderr.write(`Tandem is running at ${server.url} (data: ${data})\n`);
 
 	const stop = (signal: NodeJS.Signals) => {
 		logger.info({ signal }, 'server stopping');

@@ -9,9 +9,9 @@
  *
  *   1. Once the board is loaded, the server sends sync step 1 (its state vector) and the
  *      awareness states of the other clients.
- *   2. The client sends sync step 1 (its state vector). The server answers with sync step 2:
- *      the updates the client lacks, encoded as one update. The server answers only after the
- *      updates in that answer are stored, so no client sees a change that could be lost.
+ *   2. The client sends sync step 1 (its state vector). The server replies with sync step 2:
+ *      the updates the client lacks, encoded as one update. The server replies only after the
+ *      updates in that reply are stored, so no client sees a change that could be lost.
  *   3. The client answers the server's step 1 with sync step 2: the updates the server lacks.
  *   4. From then on both sides send `update` messages as the document changes, and awareness
  *      messages as presence changes. Each update is stored before it is relayed.

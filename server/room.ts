@@ -9,7 +9,7 @@ import { boardRoots, readMeta } from '../src/lib/board';
 import type { BoardStore, BoardSummary } from './persistence/store';
 import { encodeAwareness, encodeUpdate } from './protocol';
 
-/** What a room needs of a client connection. */
+/** The part of a client connection that a room uses. */
 export interface RoomClient {
 	readonly id: string;
 	send(message: Uint8Array): void;
@@ -96,7 +96,7 @@ export class Room {
 
 	/**
 	 * Resolves once every update applied to the document so far is stored. Loops because updates
-	 * may arrive while it waits; when it resolves, the document holds no unstored update.
+	 * may arrive while it waits. When it resolves, every update in the document is stored.
 	 */
 	async flushed(): Promise<void> {
 		let tail = this.writes;

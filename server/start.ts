@@ -8,10 +8,11 @@ import type { Logger } from 'pino';
 import { CloseCode } from '../src/lib/sync/close-codes';
 import { createApp } from './app';
 import { ensureClientBuild } from './client-build';
-import { ConfigError, type ServerConfig } from './config';
+import { ConfigError, describeConfig, type ServerConfig } from './config';
 import type { BoardConnection } from './connection';
 import { createLogger } from './logger';
 import { MemoryStore } from './persistence/memory';
+import { PostgresStore } from './persistence/postgres';
 import { SqliteStore } from './persistence/sqlite';
 import type { BoardStore } from './persistence/store';
 import { Rooms } from './rooms';
@@ -24,18 +25,16 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
-function openStore(config: ServerConfig): BoardStore {
-	// TODO: Postgres storage and Redis fan-out are designed but not built; until they are, refuse
-	// their settings instead of ignoring them.
-	if (config.databaseUrl !== '') {
-		throw new ConfigError(
-			'DATABASE_URL is set, but this server stores boards in SQLite only; unset DATABASE_URL to use SQLite in DATA_DIR.'
-		);
-	}
+async function openStore(config: ServerConfig, logger: Logger): Promise<BoardStore> {
+	// TODO: Redis fan-out between processes is not wired in yet. Until it is, REDIS_URL is
+	// rejected, because an operator who sets it expects several processes to share boards.
 	if (config.redisUrl !== '') {
 		throw new ConfigError(
 			'REDIS_URL is set, but this server runs as a single process only; unset REDIS_URL.'
 		);
+	}
+	if (config.databaseUrl !== '') {
+		return PostgresStore.open({ url: config.databaseUrl, logger });
 	}
 	return config.storage === 'memory' ? new MemoryStore() : new SqliteStore(config.dataDir);
 }
@@ -51,6 +50,13 @@ function listen(app: Hono, config: ServerConfig): Promise<Server> {
 	});
 }
 
+/** Returns where boards are stored, as printed at start: a file, a redacted URL or memory. */
+function storeLocation(store: BoardStore, config: ServerConfig): string {
+	if (store instanceof SqliteStore) return store.file;
+	if (store instanceof PostgresStore) return describeConfig(config).databaseUrl as string;
+	return 'memory (lost when the server stops)';
+}
+
 function urlOf(host: string, port: number): string {
 	return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
@@ -59,7 +65,7 @@ export async function startServer(
 	config: ServerConfig,
 	logger: Logger = createLogger(config.logLevel)
 ): Promise<RunningServer> {
-	const store = openStore(config);
+	const store = await openStore(config, logger);
 	try {
 		await ensureClientBuild(config.buildDir, logger);
 	} catch (error) {
@@ -109,7 +115,7 @@ export async function startServer(
 		{
 			url,
 			storage: store.kind,
-			dataDir: store instanceof SqliteStore ? store.file : null,
+			location: storeLocation(store, config),
 			maxMessageBytes: config.maxMessageBytes,
 			maxImportBytes: config.maxImportBytes
 		},

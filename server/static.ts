@@ -22,6 +22,6 @@ export function serveClient(app: Hono, buildDir: string): void {
 	const root = path.resolve(buildDir);
 	app.use('*', serveStatic({ root, onFound: setCacheControl }));
 	const shell = serveStatic({ root, path: 'index.html', onFound: setCacheControl });
-	// A path without a file extension is a client route: answer with the app shell.
+	// A path without a file extension is a client route, so it gets the app shell.
 	app.get('*', (c, next) => (path.extname(c.req.path) === '' ? shell(c, next) : next()));
 }

@@ -99,9 +99,9 @@ async function main(argv: string[]): Promise<number> {
 		parseMapping(json);
 		query = `?mapping=${encodeURIComponent(values.mapping)}`;
 	}
-	let bytes: Buffer;
+	let bytes: Uint8Array<ArrayBuffer>;
 	try {
-		bytes = fs.readFileSync(file);
+		bytes = new Uint8Array(fs.readFileSync(file));
 	} catch (error) {
 		throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`);
 	}

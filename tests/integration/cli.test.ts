@@ -25,7 +25,8 @@ function runCli(args: string[], port: string): Promise<CliRun> {
 			['--import', 'tsx', 'server/cli/import.ts', ...args],
 			{ cwd: ROOT, env: { ...process.env, PORT: port, HOST: '127.0.0.1' } },
 			(error, stdout, stderr) => {
-				const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+				let code: number | null = 0;
+				if (error) code = typeof error.code === 'number' ? error.code : null;
 				resolve({ code, stdout, stderr });
 			}
 		);

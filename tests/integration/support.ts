@@ -3,16 +3,16 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 
-/** Polls `check` until it returns true; fails with `what` after `timeoutMs`. */
+/** Polls `check` until it returns true; fails naming `condition` after `timeoutMs`. */
 export async function waitUntil(
 	check: () => boolean | Promise<boolean>,
-	what: string,
+	condition: string,
 	timeoutMs = 10_000
 ): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await check())) {
 		if (Date.now() > deadline)
-			throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}.`);
+			throw new Error(`Timed out after ${timeoutMs} ms waiting until ${condition}.`);
 		await new Promise((resolve) => setTimeout(resolve, 20));
 	}
 }

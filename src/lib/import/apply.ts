@@ -32,7 +32,7 @@ export interface RowIssue {
 
 export interface ImportResult {
 	imported: number;
-	/** Rows not imported; `errors` says why for each. */
+	/** Rows not imported; `errors` gives the reason for each. */
 	skipped: number;
 	errors: RowIssue[];
 	encoding: CsvEncoding;

@@ -1,5 +1,5 @@
 /**
- * Which CSV column fills which card field, and which CSV stage value goes to which stage.
+ * The mapping of CSV columns to card fields, and of CSV stage values to stages.
  *
  * Without an explicit mapping, headers are matched by name: case, spaces, `_` and `-` are
  * ignored, and common names in English and Chinese are known (`account` and `客户` fill the
@@ -226,8 +226,8 @@ export class StageResolver {
 	}
 
 	/**
-	 * The stage in which cards imported as won or lost were created: `mapping.startStage`, or
-	 * Qualified when the creation date is an engage date, or the first open sales stage.
+	 * Returns the stage in which cards imported as won or lost were created: `mapping.startStage`,
+	 * or Qualified when the creation date is an engage date, or the first open sales stage.
 	 */
 	startStage(createdAtHeader: string | undefined): Stage {
 		const chosen = this.mapping.startStage;

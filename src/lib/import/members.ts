@@ -43,8 +43,8 @@ export function memberColorForName(name: string): string {
 }
 
 /**
- * Maps the owner names of imported rows to member ids: a name already on the board keeps its
- * member; any other name gets a new member, collected in `created`.
+ * Maps the owner names of imported rows to member ids. A name already on the board keeps its
+ * member. Any other name gets a new member, which is also collected in `created`.
  */
 export class MemberDirectory {
 	private readonly byName = new Map<string, string>();
