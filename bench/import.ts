@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { seedBoard } from '../src/lib/board/index.ts';
-import { importCsv } from '../src/lib/import/index.ts';
-import { startServer } from '../tests/helpers/server.ts';
-import { describeMachine, formatMs, median, timeRuns } from './stats.ts';
+import { seedBoard } from '../src/lib/board/index';
+import { importCsv } from '../src/lib/import/index';
+import { startServer } from '../tests/helpers/server';
+import { describeMachine, formatMs, median, timeRuns } from './stats';
 
 const PIPELINE = path.resolve(
 	import.meta.dirname,
