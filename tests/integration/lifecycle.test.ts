@@ -59,6 +59,33 @@ describe('server lifecycle', () => {
 		});
 	}
 
+	it('relayed update survives SIGKILL', async () => {
+		const server = await start();
+		const writer = await connectClient(server.wsUrl, 'killed');
+		const watcher = await connectClient(server.wsUrl, 'killed');
+		const ids: string[] = [];
+		for (let index = 0; index < 20; index++) {
+			ids.push(createCard(writer.doc, { title: `Card ${index}`, stageId: 'lead' }, { by: 'w' }));
+		}
+		// The server relays an update only after storing it, so what the watcher has is on disk.
+		await waitUntil(
+			() => ids.every((id) => watcher.doc.getMap('cards').has(id)),
+			'the watcher has every card'
+		);
+		expect(await server.stop('SIGKILL')).toBeNull();
+		writer.destroy();
+		watcher.destroy();
+
+		await server.restart();
+		const reader = await connectClient(server.wsUrl, 'killed');
+		expect(
+			readCards(reader.doc)
+				.map((card) => card.id)
+				.sort()
+		).toEqual([...ids].sort());
+		reader.destroy();
+	});
+
 	it('compaction keeps every change', async () => {
 		const server = await start({ COMPACT_AFTER_UPDATES: '5' });
 		const client = await connectClient(server.wsUrl, 'compacted');
