@@ -46,7 +46,8 @@ export class BoardDrag {
 	#context: () => ChangeContext;
 	#origin: DropTarget | null = null;
 	#pending: PendingPress | null = null;
-	#suppressClickUntil = 0;
+	/** Set when a pointer drag ends: the click that follows its pointerup opens no editor. */
+	#suppressClick = false;
 	#stopListening: (() => void) | null = null;
 	#stopWatching: () => void;
 
@@ -63,7 +64,9 @@ export class BoardDrag {
 
 	/** True for the click that a pointer drag ends with; the card then opens no drawer. */
 	isDragClick(): boolean {
-		return performance.now() < this.#suppressClickUntil;
+		const suppress = this.#suppressClick;
+		this.#suppressClick = false;
+		return suppress;
 	}
 
 	/** Returns the cards of a stage without the one being moved, as drop indexes count them. */
@@ -79,6 +82,7 @@ export class BoardDrag {
 	/** Starts watching a press on a card; it becomes a drag once the pointer travels a little. */
 	press(event: PointerEvent, cardId: string): void {
 		if (event.button !== 0 || this.cardId !== null) return;
+		this.#suppressClick = false;
 		const element = event.currentTarget as HTMLElement;
 		this.#pending = {
 			cardId,
@@ -138,7 +142,7 @@ export class BoardDrag {
 		this.#stopListening?.();
 		this.#pending = null;
 		if (!dragging) return;
-		this.#suppressClickUntil = performance.now() + 300;
+		this.#suppressClick = true;
 		this.drop();
 	}
 

@@ -12,7 +12,8 @@ export const boards = {
 		'boards.create.nameRequired': 'Enter a name for the board.',
 		'boards.create.nameTooLong': 'A board name is at most {max} characters; this one has {length}.',
 		'boards.create.failed': 'Could not create the board: {message}',
-		'boards.cards': '{count} cards',
+		'boards.cards.one': '{count} card',
+		'boards.cards.other': '{count} cards',
 		'boards.lastChange': 'Changed {time}',
 		'boards.neverChanged': 'No changes yet',
 		'boards.list': 'Your boards'
@@ -29,7 +30,7 @@ export const boards = {
 		'boards.create.nameRequired': '请输入看板名称。',
 		'boards.create.nameTooLong': '看板名称最多 {max} 个字符，当前为 {length} 个。',
 		'boards.create.failed': '无法创建看板：{message}',
-		'boards.cards': '{count} 张卡片',
+		'boards.cards.other': '{count} 张卡片',
 		'boards.lastChange': '{time}更新',
 		'boards.neverChanged': '尚无更改',
 		'boards.list': '你的看板'
