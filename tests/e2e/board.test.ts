@@ -2,6 +2,9 @@
  * The board in Chromium against the real server: two browser contexts on one board see each
  * other's drags, new cards, edits and keyboard moves.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
@@ -214,7 +217,79 @@ describe('board in two contexts', () => {
 		await expect(cardIn(alice, 'won', 'Fabrikam').count()).resolves.toBe(0);
 	});
 
+	it('syncs notes typed in the editor', async () => {
+		await cardIn(alice, 'proposal', 'Contoso Ltd').click();
+		await cardIn(bob, 'proposal', 'Contoso Ltd').click();
+		await alice.locator('#card-notes').pressSequentially('Needs SSO');
+		await expect.poll(() => bob.locator('#card-notes').inputValue()).toBe('Needs SSO');
+		await bob.locator('#card-notes').press('End');
+		await bob.locator('#card-notes').pressSequentially(' by June');
+		await expect.poll(() => alice.locator('#card-notes').inputValue()).toBe('Needs SSO by June');
+		await alice.keyboard.press('Escape');
+		await bob.keyboard.press('Escape');
+	});
+
+	it('imports a CSV and lists rejected rows', async () => {
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-'));
+		const file = path.join(folder, 'deals.csv');
+		fs.writeFileSync(file, 'title,value,stage\nGood Co,100,Lead\nBad Co,lots,Lead\n');
+		await alice.getByRole('button', { name: 'Import' }).click();
+		await alice.locator('#import-file').setInputFiles(file);
+		await expect.poll(() => alice.locator('.preview').textContent()).toContain('2 rows');
+		await alice.locator('dialog form button[type="submit"]').click();
+		const result = alice.locator('[data-import-result]');
+		await result.waitFor();
+		await expect(result.textContent()).resolves.toContain('Imported 1, skipped 1');
+		await expect(result.locator('.errors li').textContent()).resolves.toMatch(/^Line 3: /);
+		await alice.keyboard.press('Escape');
+		await alice.locator('dialog[open]').waitFor({ state: 'detached' });
+		await cardIn(bob, 'lead', 'Good Co').waitFor();
+		await expect(cardIn(bob, 'lead', 'Bad Co').count()).resolves.toBe(0);
+		fs.rmSync(folder, { recursive: true, force: true });
+	});
+
+	it('links to the dashboard', async () => {
+		const link = alice.getByRole('link', { name: 'Dashboard' });
+		await expect(link.getAttribute('href')).resolves.toBe(`/boards/${boardId}/dashboard`);
+	});
+
 	it('raised no page errors', () => {
 		expect(errors).toEqual([]);
+	});
+});
+
+describe('settings', () => {
+	it('keeps the chosen theme and language after a reload', async () => {
+		const page = await contexts[0].newPage();
+		await page.goto(`${server.url}/boards/${boardId}`);
+		await page.getByRole('button', { name: 'Dark' }).click();
+		await page.getByRole('button', { name: '中文' }).click();
+		await expect(page.getByRole('link', { name: '仪表盘' }).count()).resolves.toBe(1);
+		await page.reload();
+		await page.locator('[data-stage-id="lead"]').waitFor();
+		await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+		await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('zh-CN');
+		await expect(page.locator('#lane-sales').textContent()).resolves.toBe('销售');
+		await page.getByRole('button', { name: '跟随系统' }).click();
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(
+			'light'
+		);
+		await page.close();
+	});
+});
+
+describe('offline', () => {
+	it('keeps edits made while the server is down', async () => {
+		const indicator = alice.locator('[data-connection]');
+		await server.stop();
+		await expect.poll(() => indicator.getAttribute('data-connection')).toBe('offline');
+		await addCardInUi(alice, 'active', 'Offline Co');
+
+		await server.restart();
+		await expect
+			.poll(() => indicator.getAttribute('data-connection'), { timeout: 15_000 })
+			.toBe('connected');
+		await cardIn(bob, 'active', 'Offline Co').waitFor({ timeout: 15_000 });
 	});
 });

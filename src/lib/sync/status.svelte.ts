@@ -14,6 +14,9 @@ export class ConnectionStatus {
 
 	constructor(provider: WebsocketProvider) {
 		const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
+			// After a lost connection the provider retries with a backoff, flipping between
+			// connecting and disconnected; the board counts as offline until a retry succeeds.
+			if (status === 'connecting' && this.state === 'offline') return;
 			this.state = status === 'disconnected' ? 'offline' : status;
 		};
 		const onSync = (synced: boolean) => {
@@ -23,8 +26,7 @@ export class ConnectionStatus {
 			if (event && event.code !== 1000 && event.code !== 1005) {
 				this.closed = { code: event.code, reason: event.reason };
 			}
-			// The provider keeps retrying while the browser is online; it stays "connecting" then.
-			this.state = navigator.onLine ? 'connecting' : 'offline';
+			this.state = 'offline';
 		};
 		const onOffline = () => (this.state = 'offline');
 		provider.on('status', onStatus);
