@@ -48,7 +48,7 @@ export function column(page: Page, stageId: string): Locator {
 	return page.locator(`[data-stage-id="${stageId}"]`);
 }
 
-/** The card with this title in a stage's column. */
+/** Returns the locator of the card with this title in a stage's column. */
 export function cardIn(page: Page, stageId: string, title: string): Locator {
 	return column(page, stageId).locator('[data-card-id]').filter({ hasText: title });
 }

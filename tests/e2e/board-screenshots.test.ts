@@ -1,7 +1,7 @@
 /**
- * The board with the real 8,800-deal CRM pipeline, imported through the import dialog: the
- * import result, rendering only visible cards, a move on the full board, and screenshots in
- * both themes and languages written to /tmp/tandem-shots/ for a person to review.
+ * The board with the real 8,800-deal CRM pipeline, imported through the import dialog. The tests
+ * check the import result, that columns render only visible cards, and a move on the full board.
+ * They write screenshots in both themes and languages to /tmp/tandem-shots/ for review.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { cardIn, column, openBoard, openContext, watchErrors } from './board-pag
 const SHOTS = '/tmp/tandem-shots';
 const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PIPELINE_PATH = 'data/crm-sales-opportunities/sales_pipeline.csv';
-/** The data folder sits beside the repository; on a developer machine also at /work/shared. */
+/** The shared data folder sits beside the repository clone, or at /work/shared. */
 const PIPELINE = [
 	path.resolve(REPOSITORY_ROOT, '../shared', PIPELINE_PATH),
 	path.join('/work/shared', PIPELINE_PATH)
@@ -76,7 +76,7 @@ describe('board screenshots', () => {
 		}
 	});
 
-	it('imports the pipeline and renders only visible cards', { timeout: 120_000 }, async () => {
+	it('imports the pipeline, renders visible cards', { timeout: 120_000 }, async () => {
 		expect(PIPELINE, 'the CRM sales pipeline CSV is missing').toBeDefined();
 		const boardId = await createBoard('CRM pipeline');
 		const page = await pageFor('en', 'light');

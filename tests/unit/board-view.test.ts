@@ -74,7 +74,7 @@ describe('BoardView', () => {
 		expect(seen).toHaveLength(1);
 	});
 
-	it('reads a card with a wrong field with defaults', () => {
+	it('reads wrong fields as defaults', () => {
 		const { doc, view, ids } = board();
 		const problems: string[] = [];
 		const reporting = new BoardView(doc, (message) => problems.push(message));

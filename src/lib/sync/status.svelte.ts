@@ -14,8 +14,8 @@ export class ConnectionStatus {
 
 	constructor(provider: WebsocketProvider) {
 		const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
-			// After a lost connection the provider retries with a backoff, flipping between
-			// connecting and disconnected; the board counts as offline until a retry succeeds.
+			// After a lost connection the provider retries with a backoff and reports connecting
+			// and disconnected in turn. The board counts as offline until a retry succeeds.
 			if (status === 'connecting' && this.state === 'offline') return;
 			this.state = status === 'disconnected' ? 'offline' : status;
 		};

@@ -1,7 +1,7 @@
 /**
- * Moving cards between positions, by mouse (pointer events) or keyboard. Both modes share one
- * state: the card being moved and the drop target, a stage and an index into that stage's cards
- * without the moving card. Columns draw a placeholder at the target; the drop calls `moveCard`.
+ * Moving cards by mouse (pointer events) or keyboard. Both modes share one state: the card being
+ * moved and the drop target, which is a stage and an index into that stage's cards without the
+ * moving card. Columns draw a placeholder at the target, and the drop calls `moveCard`.
  */
 import { BoardError, moveCard, type Card, type ChangeContext } from '$lib/board';
 import { t } from '$lib/i18n/index.svelte';
