@@ -8,6 +8,14 @@ import * as Y from 'yjs';
 import { boardRoots, readMeta } from '../src/lib/board';
 import type { BoardStore, BoardSummary } from './persistence/store';
 import { encodeAwareness, encodeUpdate } from './protocol';
+import type { BoardMessage, PubSub } from './pubsub/pubsub';
+
+/**
+ * Origin of updates and awareness changes received from another server process. That process
+ * stored them already, so they are relayed to this process's clients but neither stored nor
+ * published again.
+ */
+export const REMOTE_ORIGIN = Symbol('remote process');
 
 /** The part of a client connection that a room uses. */
 export interface RoomClient {
@@ -42,6 +50,7 @@ export class Room {
 		readonly boardId: string,
 		readonly doc: Y.Doc,
 		private readonly store: BoardStore,
+		private readonly pubsub: PubSub,
 		private readonly limits: CompactionLimits,
 		private readonly logger: Logger,
 		private readonly onStoreFailure: OnStoreFailure,
@@ -145,6 +154,10 @@ export class Room {
 	}
 
 	private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+		if (origin === REMOTE_ORIGIN) {
+			this.broadcast(encodeUpdate(update), origin);
+			return;
+		}
 		const summary = this.summary();
 		this.enqueue(async () => {
 			// After a failed write the room is being closed: storing later updates out of order
@@ -154,6 +167,7 @@ export class Room {
 			this.updatesSinceCompaction++;
 			this.bytesSinceCompaction += update.byteLength;
 			this.broadcast(encodeUpdate(update), origin);
+			this.publish({ type: 'update', payload: update });
 			await this.compactIfDue();
 		});
 	};
@@ -169,7 +183,25 @@ export class Room {
 			for (const id of changes.removed) controlled.delete(id);
 		}
 		this.broadcast(encodeAwareness(this.awareness, changed), origin);
+		if (origin !== REMOTE_ORIGIN) {
+			const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+			this.publish({ type: 'awareness', payload });
+		}
 	};
+
+	/**
+	 * Sends a stored update or an awareness change to the other server processes. A failure is
+	 * logged and not retried: the update is stored, so other processes get it when they next
+	 * load the board.
+	 */
+	private publish(message: BoardMessage): void {
+		this.pubsub.publish(this.boardId, message).catch((error: unknown) => {
+			this.logger.error(
+				{ err: error, boardId: this.boardId, type: message.type },
+				'board publish failed'
+			);
+		});
+	}
 
 	/** Sends a message to every client except `origin`, the client it came from. */
 	private broadcast(message: Uint8Array, origin: unknown): void {

@@ -4,10 +4,12 @@
  * its pending writes are stored.
  */
 import type { Logger } from 'pino';
+import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { seedBoard, SYSTEM_MEMBER } from '../src/lib/board';
 import type { BoardStore } from './persistence/store';
-import { Room, type CompactionLimits } from './room';
+import type { BoardMessage, PubSub } from './pubsub/pubsub';
+import { REMOTE_ORIGIN, Room, type CompactionLimits } from './room';
 
 /** The board does not exist and the caller did not ask to create it. */
 export class BoardNotFoundError extends Error {
@@ -40,9 +42,14 @@ export class Rooms {
 
 	constructor(
 		private readonly store: BoardStore,
+		private readonly pubsub: PubSub,
 		private readonly options: RoomsOptions,
 		private readonly logger: Logger
-	) {}
+	) {
+		pubsub.onResubscribed(() => {
+			void this.reloadAll();
+		});
+	}
 
 	get openCount(): number {
 		return this.rooms.size;
@@ -63,9 +70,12 @@ export class Rooms {
 		if (!loading) {
 			loading = this.load(boardId, options);
 			this.rooms.set(boardId, loading);
-			loading.catch(() => this.rooms.delete(boardId));
+			const failed = loading;
+			failed.catch(() => {
+				if (this.rooms.get(boardId) === failed) this.rooms.delete(boardId);
+			});
 		}
-		let room = await loading;
+		const room = await loading;
 		if (room.doc.isDestroyed) {
 			// Unloaded while this caller waited; load it again.
 			return this.acquire(boardId, options);
@@ -73,7 +83,7 @@ export class Rooms {
 		if (room.failed)
 			throw new Error(`Board ${JSON.stringify(boardId)} is closing after a failure.`);
 		if (isUnseeded(room) && options.createWithName !== undefined) {
-			room = seed(room, options.createWithName);
+			seedBoard(room.doc, { name: options.createWithName }, { by: SYSTEM_MEMBER });
 		}
 		room.users++;
 		return room;
@@ -82,6 +92,10 @@ export class Rooms {
 	/** Lets go of a room; the last user to let go starts the grace period before unloading. */
 	release(room: Room): void {
 		room.users--;
+		this.scheduleUnload(room);
+	}
+
+	private scheduleUnload(room: Room): void {
 		if (room.users > 0 || this.rooms.get(room.boardId) === undefined) return;
 		this.cancelUnload(room.boardId);
 		const timer = setTimeout(() => {
@@ -99,24 +113,44 @@ export class Rooms {
 
 	private async load(boardId: string, options: OpenOptions): Promise<Room> {
 		const started = performance.now();
-		const stored = await this.store.loadBoard(boardId);
-		if (!stored && options.createWithName === undefined) throw new BoardNotFoundError(boardId);
 		const doc = new Y.Doc({ gc: true });
+		let room: Room | null = null;
+
+		// Subscribe before reading the store, so an update another process stores meanwhile
+		// arrives through the subscription if it is not in what was read.
+		await this.pubsub.subscribe(boardId, (message) =>
+			this.receiveRemote(boardId, doc, room, message)
+		);
+
+		let stored;
+		try {
+			stored = await this.store.loadBoard(boardId);
+			if (!stored && options.createWithName === undefined) throw new BoardNotFoundError(boardId);
+		} catch (error) {
+			this.unsubscribe(boardId);
+			doc.destroy();
+			throw error;
+		}
+
 		if (stored) {
+			const updates = stored.updates;
 			doc.transact(() => {
-				for (const update of stored.updates) Y.applyUpdate(doc, update);
+				for (const update of updates) Y.applyUpdate(doc, update);
 			}, LOAD_ORIGIN);
 		}
-		const room = new Room(
+
+		room = new Room(
 			boardId,
 			doc,
 			this.store,
+			this.pubsub,
 			this.options.compaction,
 			this.logger,
 			(failed) => this.evict(failed),
 			{ updates: stored?.updates.length ?? 0, bytes: stored?.bytes ?? 0 }
 		);
 		if (stored) room.scheduleCompaction();
+
 		this.logger.info(
 			{
 				boardId,
@@ -124,12 +158,15 @@ export class Rooms {
 				bytes: stored?.bytes ?? 0,
 				ms: Math.round(performance.now() - started)
 			},
-			stored ? 'board loaded' : 'board opened new'
+			stored ? 'board loaded' : 'new board opened'
 		);
 		return room;
 	}
 
-	/** Unloads a room unless a user came back or a write is pending; then retries later. */
+	/**
+	 * Unloads a room unless a user came back. A write still pending after the flush, such as a
+	 * compaction, postpones the unload by another grace period.
+	 */
 	private async unload(room: Room): Promise<void> {
 		try {
 			await room.flushed();
@@ -138,8 +175,13 @@ export class Rooms {
 		}
 		const current = await this.rooms.get(room.boardId)?.catch(() => null);
 		// No await between these checks and the delete, so no user can arrive in between.
-		if (current !== room || room.users > 0 || room.hasPendingWrites) return;
+		if (current !== room || room.users > 0) return;
+		if (room.hasPendingWrites) {
+			this.scheduleUnload(room);
+			return;
+		}
 		this.rooms.delete(room.boardId);
+		this.unsubscribe(room.boardId);
 		room.destroy();
 		this.logger.info({ boardId: room.boardId }, 'board unloaded');
 	}
@@ -148,9 +190,55 @@ export class Rooms {
 	private evict(room: Room): void {
 		this.cancelUnload(room.boardId);
 		this.rooms.delete(room.boardId);
+		this.unsubscribe(room.boardId);
 		for (const listener of this.evictionListeners) listener(room);
 		room.destroy();
 		this.logger.warn({ boardId: room.boardId }, 'board evicted after a failed write');
+	}
+
+	/** Applies a message from another process to a board's document or awareness. */
+	private receiveRemote(
+		boardId: string,
+		doc: Y.Doc,
+		room: Room | null,
+		message: BoardMessage
+	): void {
+		if (doc.isDestroyed) return;
+		try {
+			if (message.type === 'update') Y.applyUpdate(doc, message.payload, REMOTE_ORIGIN);
+			// Awareness before the room exists has no local client to reach; the sender renews it.
+			else if (room) applyAwarenessUpdate(room.awareness, message.payload, REMOTE_ORIGIN);
+		} catch (error) {
+			this.logger.error({ err: error, boardId, type: message.type }, 'remote board message failed');
+		}
+	}
+
+	private unsubscribe(boardId: string): void {
+		this.pubsub.unsubscribe(boardId).catch((error: unknown) => {
+			this.logger.error({ err: error, boardId }, 'board unsubscribe failed');
+		});
+	}
+
+	/**
+	 * Reads every loaded board from the store again, after the fan-out lost messages while
+	 * disconnected. Yjs skips what a document has, so only the missed updates are applied.
+	 */
+	private async reloadAll(): Promise<void> {
+		const rooms = await Promise.allSettled(this.rooms.values());
+		for (const result of rooms) {
+			if (result.status !== 'fulfilled' || result.value.doc.isDestroyed) continue;
+			const room = result.value;
+			try {
+				const stored = await this.store.loadBoard(room.boardId);
+				if (!stored || room.doc.isDestroyed) continue;
+				room.doc.transact(() => {
+					for (const update of stored.updates) Y.applyUpdate(room.doc, update);
+				}, REMOTE_ORIGIN);
+				this.logger.info({ boardId: room.boardId }, 'board reloaded after fan-out reconnect');
+			} catch (error) {
+				this.logger.error({ err: error, boardId: room.boardId }, 'board reload failed');
+			}
+		}
 	}
 
 	/** Stores every pending write and unloads every room; returns the ids of the boards. */
@@ -171,12 +259,7 @@ export class Rooms {
 	}
 }
 
-/** True for a board opened new and not seeded yet: it has no stages and no name. */
+/** True for a new board that is not seeded yet: its metadata is empty. */
 function isUnseeded(room: Room): boolean {
 	return room.doc.getMap('meta').size === 0;
-}
-
-function seed(room: Room, name: string): Room {
-	seedBoard(room.doc, { name }, { by: SYSTEM_MEMBER });
-	return room;
 }

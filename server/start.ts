@@ -13,6 +13,9 @@ import type { BoardConnection } from './connection';
 import { createLogger } from './logger';
 import { MemoryStore } from './persistence/memory';
 import { PostgresStore } from './persistence/postgres';
+import { LocalPubSub } from './pubsub/local';
+import type { PubSub } from './pubsub/pubsub';
+import { RedisPubSub } from './pubsub/redis';
 import { SqliteStore } from './persistence/sqlite';
 import type { BoardStore } from './persistence/store';
 import { Rooms } from './rooms';
@@ -25,18 +28,30 @@ export interface RunningServer {
 	close(): Promise<void>;
 }
 
+/**
+ * Parts a caller may pass in place of those the config names, as a test running two servers
+ * in one process does. The caller then closes them; `close()` closes only what it opened.
+ */
+export interface ServerParts {
+	store?: BoardStore;
+	pubsub?: PubSub;
+}
+
 async function openStore(config: ServerConfig, logger: Logger): Promise<BoardStore> {
-	// TODO: Redis fan-out between processes is not wired in yet. Until it is, REDIS_URL is
-	// rejected, because an operator who sets it expects several processes to share boards.
-	if (config.redisUrl !== '') {
-		throw new ConfigError(
-			'REDIS_URL is set, but this server runs as a single process only; unset REDIS_URL.'
-		);
-	}
 	if (config.databaseUrl !== '') {
 		return PostgresStore.open({ url: config.databaseUrl, logger });
 	}
 	return config.storage === 'memory' ? new MemoryStore() : new SqliteStore(config.dataDir);
+}
+
+async function openPubSub(config: ServerConfig, logger: Logger): Promise<PubSub> {
+	if (config.redisUrl === '') return new LocalPubSub();
+	if (config.databaseUrl === '') {
+		throw new ConfigError(
+			'REDIS_URL is set but DATABASE_URL is not: processes that share boards through Redis must also share a Postgres store.'
+		);
+	}
+	return RedisPubSub.connect({ url: config.redisUrl, logger });
 }
 
 function listen(app: Hono, config: ServerConfig): Promise<Server> {
@@ -63,17 +78,25 @@ function urlOf(host: string, port: number): string {
 
 export async function startServer(
 	config: ServerConfig,
-	logger: Logger = createLogger(config.logLevel)
+	logger: Logger = createLogger(config.logLevel),
+	parts: ServerParts = {}
 ): Promise<RunningServer> {
-	const store = await openStore(config, logger);
+	await ensureClientBuild(config.buildDir, logger);
+	const store = parts.store ?? (await openStore(config, logger));
+	let pubsub: PubSub;
 	try {
-		await ensureClientBuild(config.buildDir, logger);
+		pubsub = parts.pubsub ?? (await openPubSub(config, logger));
 	} catch (error) {
-		await store.close();
+		if (!parts.store) await store.close();
 		throw error;
 	}
+	const closeParts = async () => {
+		if (!parts.pubsub) await pubsub.close();
+		if (!parts.store) await store.close();
+	};
 	const rooms = new Rooms(
 		store,
+		pubsub,
 		{
 			graceMs: config.roomGraceMs,
 			compaction: {
@@ -105,7 +128,7 @@ export async function startServer(
 	try {
 		server = await listen(app, config);
 	} catch (error) {
-		await store.close();
+		await closeParts();
 		throw error;
 	}
 	nodeWebSocket.injectWebSocket(server);
@@ -116,6 +139,7 @@ export async function startServer(
 			url,
 			storage: store.kind,
 			location: storeLocation(store, config),
+			fanOut: pubsub.kind,
 			maxMessageBytes: config.maxMessageBytes,
 			maxImportBytes: config.maxImportBytes
 		},
@@ -133,7 +157,7 @@ export async function startServer(
 			nodeWebSocket.wss.close();
 			server.closeAllConnections();
 			await stopped;
-			await store.close();
+			await closeParts();
 			logger.info({ flushedBoards: boards.length }, 'server stopped');
 		})();
 		return closing;
