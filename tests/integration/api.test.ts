@@ -123,6 +123,16 @@ describe('board API', () => {
 		}
 	});
 
+	it('invalid KPI option returns 400', async () => {
+		const id = await createBoard('KPI options');
+		const lane = await fetch(`${server.url}/api/boards/${id}/kpis?lane=middle`);
+		expect(lane.status).toBe(400);
+		expect(((await lane.json()) as { error: string }).error).toMatch(/lane must be one of/);
+		const now = await fetch(`${server.url}/api/boards/${id}/kpis?now=yesterday`);
+		expect(now.status).toBe(400);
+		expect(((await now.json()) as { error: string }).error).toMatch(/now must be an ISO 8601/);
+	});
+
 	it('unknown API route returns JSON 404', async () => {
 		const response = await fetch(`${server.url}/api/nothing-here`);
 		expect(response.status).toBe(404);
