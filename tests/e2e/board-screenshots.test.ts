@@ -128,6 +128,10 @@ describe('board screenshots', () => {
 			expect(openMs).toBeLessThan(20_000);
 			timings[`open-${locale}-${theme}-ms`] = openMs;
 			await page.screenshot({ path: `${SHOTS}/board-pipeline-${locale}-${theme}.png` });
+			await column(page, 'won').locator('[data-card-id]').first().click();
+			await page.locator('#card-title').waitFor();
+			await page.screenshot({ path: `${SHOTS}/card-editor-${locale}-${theme}.png` });
+			await page.keyboard.press('Escape');
 		}
 
 		const page = await pageFor('en', 'light');
