@@ -6,3 +6,4 @@ export * from './doc';
 export * from './board';
 export * from './validate';
 export * from './operations';
+export * from './handoff';

@@ -94,6 +94,10 @@ export interface BoardEvent {
 	to?: string;
 	/** Names of the fields an `update` event changed. */
 	fields?: string[];
+	/** Handoff state a `handoff` event records: pending, submitted, accepted or returned. */
+	status?: string;
+	/** Why ops sent a handoff back, on a `handoff` event with status `returned`. */
+	reason?: string;
 }
 
 export interface Member {
