@@ -18,6 +18,10 @@ export const CloseCode = {
 	MALFORMED_MESSAGE: 4400,
 	/** A well-formed sync message whose Yjs update cannot be applied to the board. */
 	INVALID_UPDATE: 4422,
+	/** The client sent more messages or bytes per second than the server's rate limit. */
+	RATE_LIMITED: 4429,
+	/** The client did not read what the server sent, so its queue passed `MAX_BUFFERED_BYTES`. */
+	SLOW_CONSUMER: 4508,
 	/** The board could not be loaded from storage; reconnecting may work. */
 	BOARD_UNAVAILABLE: 4503
 } as const;
