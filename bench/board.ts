@@ -12,12 +12,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/helpers/browser';
 import { startServer, type TestServer } from '../tests/helpers/server';
+import { dataFile, PIPELINE_CSV } from '../tests/helpers/data';
 import { describeMachine, formatMs, median } from './stats';
 
-const PIPELINE = path.resolve(
-	import.meta.dirname,
-	'../../shared/data/crm-sales-opportunities/sales_pipeline.csv'
-);
+const PIPELINE = dataFile(PIPELINE_CSV);
 const runs = Number(process.argv[2] ?? 3);
 
 async function createImportedBoard(server: TestServer): Promise<string> {

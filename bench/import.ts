@@ -12,12 +12,10 @@ import * as Y from 'yjs';
 import { seedBoard } from '../src/lib/board/index';
 import { importCsv } from '../src/lib/import/index';
 import { startServer } from '../tests/helpers/server';
+import { dataFile, PIPELINE_CSV } from '../tests/helpers/data';
 import { describeMachine, formatMs, median, timeRuns } from './stats';
 
-const PIPELINE = path.resolve(
-	import.meta.dirname,
-	'../../shared/data/crm-sales-opportunities/sales_pipeline.csv'
-);
+const PIPELINE = dataFile(PIPELINE_CSV);
 const runs = Number(process.argv[2] ?? 5);
 const bytes = new Uint8Array(fs.readFileSync(PIPELINE));
 

@@ -4,22 +4,15 @@
  * They write screenshots in both themes and languages to /tmp/tandem-shots/ for review.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 import { cardIn, column, openBoard, openContext, watchErrors } from './board-pages';
+import { dataFile, PIPELINE_CSV } from '../helpers/data';
 
 const SHOTS = '/tmp/tandem-shots';
-const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PIPELINE_PATH = 'data/crm-sales-opportunities/sales_pipeline.csv';
-/** The shared data folder sits beside the repository clone, or at /work/shared. */
-const PIPELINE = [
-	path.resolve(REPOSITORY_ROOT, '../shared', PIPELINE_PATH),
-	path.join('/work/shared', PIPELINE_PATH)
-].find((candidate) => fs.existsSync(candidate));
+const PIPELINE = dataFile(PIPELINE_CSV);
 const PIPELINE_ROWS = 8_800;
 
 let server: TestServer;

@@ -13,9 +13,10 @@ import { launchBrowser } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 import { connectClient, waitUntil, type BoardClient } from '../integration/support';
 import { openContext, VIEWPORT, watchErrors } from './board-pages';
+import { dataFile, PIPELINE_CSV } from '../helpers/data';
 
 const SHOTS = '/tmp/tandem-shots';
-const CRM_CSV = '/work/shared/data/crm-sales-opportunities/sales_pipeline.csv';
+const CRM_CSV = dataFile(PIPELINE_CSV);
 
 let server: TestServer;
 let browser: Browser;

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server';
+import { dataFile, PIPELINE_CSV, GBK_CSV } from '../helpers/data';
 
-const PIPELINE = '/work/shared/data/crm-sales-opportunities/sales_pipeline.csv';
-const GBK_FILE = '/work/shared/data/cjk-gbk/traffic-practice-gbk.csv';
+const PIPELINE = dataFile(PIPELINE_CSV);
+const GBK_FILE = dataFile(GBK_CSV);
 
 let server: TestServer;
 

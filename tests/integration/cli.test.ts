@@ -6,9 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server';
+import { dataFile, PIPELINE_CSV } from '../helpers/data';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PIPELINE = '/work/shared/data/crm-sales-opportunities/sales_pipeline.csv';
+const PIPELINE = dataFile(PIPELINE_CSV);
 
 let server: TestServer;
 

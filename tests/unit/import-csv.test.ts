@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeCsvBytes, parseCsv } from '../../src/lib/import';
+import { dataFile, GBK_CSV } from '../helpers/data';
 
 describe('parseCsv', () => {
 	it('numbers records by line', () => {
@@ -83,7 +84,7 @@ describe('decodeCsvBytes', () => {
 	});
 
 	it('falls back to GB18030 for a GBK file', () => {
-		const bytes = fs.readFileSync('/work/shared/data/cjk-gbk/traffic-practice-gbk.csv');
+		const bytes = fs.readFileSync(dataFile(GBK_CSV));
 		const decoded = decodeCsvBytes(bytes);
 		expect(decoded.encoding).toBe('gb18030');
 		expect(parseCsv(decoded.text)[0].fields).toEqual([

@@ -7,8 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCard, readBoard, seedBoard, type BoardSnapshot } from '../../src/lib/board';
 import { deriveKpis, type Kpis } from '../../src/lib/kpi';
+import { dataFile, PIPELINE_CSV } from '../helpers/data';
 
-const CSV = '/work/shared/data/crm-sales-opportunities/sales_pipeline.csv';
+const CSV = dataFile(PIPELINE_CSV);
 const DAY = 86_400_000;
 const IMPORTED_AT = new Date('2024-06-01T00:00:00Z');
 
