@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import { newId } from '../src/lib/board';
 import { CloseCode, closeCodeName, type CloseCodeValue } from '../src/lib/sync/close-codes';
 import {
@@ -15,6 +16,9 @@ import {
 	ProtocolError,
 	type ClientMessage
 } from './protocol';
+import { bufferedBytes, ConnectionRateLimit, type ConnectionLimits } from './limits';
+import { metrics } from './metrics';
+import { encodePermissionDenied } from './auth';
 import type { Room, RoomClient } from './room';
 import type { Rooms } from './rooms';
 
@@ -23,6 +27,8 @@ export interface Socket {
 	readonly readyState: number;
 	send(data: Uint8Array<ArrayBuffer>): void;
 	close(code?: number, reason?: string): void;
+	/** The underlying `ws` socket, read for the bytes queued to the client. */
+	readonly raw?: unknown;
 }
 
 const OPEN = 1;
@@ -35,16 +41,28 @@ export class BoardConnection implements RoomClient {
 	/** Each received frame is handled after the previous one, and after the board is loaded. */
 	private queue: Promise<void> = Promise.resolve();
 	private closed = false;
+	private opened = false;
 	private readonly logger: Logger;
+	private readonly limits: ConnectionLimits;
+	private readonly rateLimit: ConnectionRateLimit;
+	/** A viewer's document updates are dropped and answered with a permission-denied message. */
+	readonly readOnly: boolean;
+	/** Opened with the admin token, so a rotation of the board's links leaves it open. */
+	readonly admin: boolean;
 
 	constructor(
 		readonly boardId: string,
 		private readonly socket: Socket,
 		private readonly rooms: Rooms,
 		logger: Logger,
-		private readonly onGone: (connection: BoardConnection) => void
+		private readonly onGone: (connection: BoardConnection) => void,
+		options: { readOnly?: boolean; admin?: boolean } = {}
 	) {
+		this.readOnly = options.readOnly ?? false;
+		this.admin = options.admin ?? false;
 		this.logger = logger.child({ boardId, connectionId: this.id });
+		this.limits = rooms.connectionLimits;
+		this.rateLimit = new ConnectionRateLimit(this.limits);
 	}
 
 	get currentRoom(): Room | null {
@@ -54,6 +72,8 @@ export class BoardConnection implements RoomClient {
 	/** Loads the board (creating it when new) and starts the handshake. */
 	open(): void {
 		this.logger.info('client connected');
+		this.opened = true;
+		metrics.connectionsOpen.inc();
 		this.queue = this.rooms.acquire(this.boardId, { createWithName: this.boardId }).then(
 			(room) => {
 				if (this.closed) {
@@ -68,6 +88,7 @@ export class BoardConnection implements RoomClient {
 			},
 			(error: unknown) => {
 				this.logger.error({ err: error }, 'board load failed');
+				metrics.errors.inc({ kind: 'board_load' });
 				this.close(CloseCode.BOARD_UNAVAILABLE, 'The board could not be loaded; retry later.');
 			}
 		);
@@ -75,6 +96,14 @@ export class BoardConnection implements RoomClient {
 
 	receive(data: ArrayBuffer | string): void {
 		if (this.closed) return;
+		const byteLength = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+		metrics.framesReceived.inc();
+		metrics.bytesReceived.inc({}, byteLength);
+		const exceeded = this.rateLimit.admit(byteLength);
+		if (exceeded) {
+			this.rejectRateLimited(exceeded);
+			return;
+		}
 		let message: ClientMessage;
 		try {
 			message = decodeMessage(data);
@@ -96,6 +125,10 @@ export class BoardConnection implements RoomClient {
 				return;
 			case 'sync-step-2':
 			case 'update':
+				if (this.readOnly) {
+					this.denyUpdate(message.update);
+					return;
+				}
 				applyClientUpdate(room.doc, message.update, this);
 				return;
 			case 'awareness':
@@ -112,12 +145,56 @@ export class BoardConnection implements RoomClient {
 		}
 	}
 
+	/** Drops a viewer's update; tells the client unless the update is empty. */
+	private denyUpdate(update: Uint8Array): void {
+		if (isEmptyUpdate(update)) return;
+		this.logger.debug('update from a view-only connection dropped');
+		this.send(encodePermissionDenied('This link is view only; changes are not saved.'));
+	}
+
+	/** Closes a connection that sent too much; logged once, since it closes at once. */
+	private rejectRateLimited(exceeded: 'messages' | 'bytes'): void {
+		const { messagesPerSecond, bytesPerSecond } = this.limits;
+		this.logger.warn(
+			{ closeCode: CloseCode.RATE_LIMITED, exceeded, messagesPerSecond, bytesPerSecond },
+			`connection closed: rate limit of ${messagesPerSecond} messages and ${bytesPerSecond} bytes per second exceeded`
+		);
+		metrics.rejectedFrames.inc({ reason: 'rate_limited' });
+		this.close(
+			CloseCode.RATE_LIMITED,
+			`Too many ${exceeded} per second; the limit is ${exceeded === 'messages' ? messagesPerSecond : bytesPerSecond}.`
+		);
+	}
+
+	/**
+	 * Sends a message unless the client has not read what was queued before. The check runs before
+	 * queuing, so one message larger than the cap, such as the first sync of a big board, is sent.
+	 */
 	send(message: Uint8Array): void {
 		if (this.closed || this.socket.readyState !== OPEN) return;
+		const queued = bufferedBytes(this.socket.raw);
+		if (queued > this.limits.maxBufferedBytes) {
+			this.logger.warn(
+				{
+					closeCode: CloseCode.SLOW_CONSUMER,
+					queuedBytes: queued,
+					limit: this.limits.maxBufferedBytes
+				},
+				'connection closed: the client does not read what the server sends'
+			);
+			metrics.errors.inc({ kind: 'slow_consumer' });
+			this.close(
+				CloseCode.SLOW_CONSUMER,
+				`The client fell behind by more than ${this.limits.maxBufferedBytes} bytes; reconnect.`
+			);
+			return;
+		}
+		metrics.bytesRelayed.inc({}, message.byteLength);
 		try {
 			this.socket.send(message as Uint8Array<ArrayBuffer>);
 		} catch (error) {
 			this.logger.error({ err: error }, 'websocket send failed');
+			metrics.errors.inc({ kind: 'send' });
 			this.close(CloseCode.INTERNAL_ERROR, 'Sending to this connection failed.');
 		}
 	}
@@ -125,6 +202,7 @@ export class BoardConnection implements RoomClient {
 	private fail(error: unknown): void {
 		if (this.closed) return;
 		if (error instanceof ProtocolError) {
+			metrics.rejectedFrames.inc({ reason: closeCodeName(error.closeCode).toLowerCase() });
 			this.logger.warn(
 				{ closeCode: error.closeCode, closeName: closeCodeName(error.closeCode) },
 				`connection closed: ${error.message}`
@@ -133,6 +211,7 @@ export class BoardConnection implements RoomClient {
 			return;
 		}
 		this.logger.error({ err: error }, 'message handling failed');
+		metrics.errors.inc({ kind: 'message_handling' });
 		this.close(CloseCode.INTERNAL_ERROR, 'The server failed to handle a message.');
 	}
 
@@ -146,6 +225,10 @@ export class BoardConnection implements RoomClient {
 	detach(code?: number): void {
 		if (this.closed) return;
 		this.closed = true;
+		if (this.opened) metrics.connectionsOpen.dec();
+		// ws closes a connection whose frame passes the size limit before the frame reaches here.
+		if (code === CloseCode.MESSAGE_TOO_BIG)
+			metrics.rejectedFrames.inc({ reason: 'message_too_big' });
 		const room = this.room;
 		this.room = null;
 		if (room) {
@@ -165,6 +248,18 @@ function applyAwareness(room: Room, update: Uint8Array, origin: BoardConnection)
 			`Awareness update cannot be read: ${(error as Error).message}.`,
 			CloseCode.MALFORMED_MESSAGE
 		);
+	}
+}
+
+/** An update with no structs and no deletions, as a client sends when it has nothing new. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+	try {
+		const { structs, ds } = Y.decodeUpdate(update);
+		return structs.length === 0 && ds.clients.size === 0;
+	} catch (error) {
+		// An update that does not decode is dropped like any other; it is not empty.
+		if (error instanceof Error) return false;
+		throw error;
 	}
 }
 
