@@ -6,13 +6,16 @@ import type { Logger } from 'pino';
 import { isValidBoardId, MAX_BOARD_NAME, newId, readBoard, SYSTEM_MEMBER } from '../src/lib/board';
 import { ImportError, importCsv, parseMapping, type ImportMapping } from '../src/lib/import';
 import { deriveKpis, KpiOptionError, type KpiOptions } from '../src/lib/kpi';
+import { AccessError, type Access, type BoardRole, type TokenClaims } from './auth';
 import type { ServerConfig } from './config';
 import { BoardConnection } from './connection';
+import { securityHeaders } from './headers';
 import { HttpError } from './http-error';
 import type { BoardStore } from './persistence/store';
 import type { Room } from './room';
 import { BoardNotFoundError, type Rooms } from './rooms';
 import { serveClient } from './static';
+import { CloseCode } from '../src/lib/sync/close-codes';
 
 export interface AppContext {
 	config: ServerConfig;
@@ -21,6 +24,46 @@ export interface AppContext {
 	logger: Logger;
 	/** Open websocket connections, so a stop can close them. */
 	connections: Set<BoardConnection>;
+	/** Checks share-link tokens; null when the server runs without them. */
+	access: Access | null;
+}
+
+/** Largest JSON body of the board and link endpoints, in bytes. */
+const MAX_JSON_BYTES = 64 * 1024;
+
+/** Returns the token of a request: `Authorization: Bearer <token>` or the `token` query. */
+function tokenOf(c: Context): string | undefined {
+	const header = c.req.header('authorization');
+	const bearer = header?.match(/^Bearer\s+(\S+)\s*$/i);
+	if (bearer) return bearer[1];
+	return c.req.query('token');
+}
+
+async function readJson(c: Context, example: string): Promise<unknown> {
+	try {
+		return await c.req.json();
+	} catch (error) {
+		throw new HttpError(
+			400,
+			`The body must be JSON such as ${example}: ${(error as Error).message}`
+		);
+	}
+}
+
+const MAX_LINK_DAYS = 3_650;
+
+function parseLinkRequest(body: unknown): { role: BoardRole; expiresInDays: number } {
+	const { role, expiresInDays = 30 } = (body ?? {}) as { role?: unknown; expiresInDays?: unknown };
+	if (role !== 'editor' && role !== 'viewer') {
+		throw new HttpError(400, `role must be "editor" or "viewer", not ${JSON.stringify(role)}.`);
+	}
+	if (typeof expiresInDays !== 'number' || !(expiresInDays > 0) || expiresInDays > MAX_LINK_DAYS) {
+		throw new HttpError(
+			400,
+			`expiresInDays must be a number above 0 and at most ${MAX_LINK_DAYS}, not ${JSON.stringify(expiresInDays)}.`
+		);
+	}
+	return { role, expiresInDays };
 }
 
 function boardIdParam(c: Context): string {
@@ -89,10 +132,17 @@ export function createApp(
 	app: Hono,
 	upgradeWebSocket: UpgradeWebSocket<unknown>
 ): Hono {
-	const { config, store, rooms, logger, connections } = context;
+	const { config, store, rooms, logger, connections, access } = context;
 
 	app.onError((error, c) => {
 		if (error instanceof HttpError) return c.json({ error: error.message }, error.status);
+		if (error instanceof AccessError) {
+			logger.info(
+				{ path: c.req.path, status: error.status, reason: error.message },
+				'request rejected'
+			);
+			return c.json({ error: error.message }, error.status);
+		}
 		if (error instanceof BoardNotFoundError) return c.json({ error: error.message }, 404);
 		if (error instanceof ImportError || error instanceof KpiOptionError) {
 			return c.json({ error: error.message }, 400);
@@ -105,19 +155,83 @@ export function createApp(
 		c.json({ status: 'ok', storage: store.kind, openBoards: rooms.openCount })
 	);
 
+	app.use('*', securityHeaders(config.buildDir));
+
+	const jsonLimit = bodyLimit({
+		maxSize: MAX_JSON_BYTES,
+		onError: (c) =>
+			c.json({ error: `The JSON body is larger than the limit of ${MAX_JSON_BYTES} bytes.` }, 413)
+	});
+	app.post('/api/boards', jsonLimit);
+	app.post('/api/boards/:id/links', jsonLimit);
+
+	/** Rejects a request without an admin token, when tokens are required. */
+	const adminOnly = (c: Context, next: () => Promise<void>) => {
+		access?.admin(tokenOf(c));
+		return next();
+	};
+	/** Rejects a request whose token does not grant the board `:id` with one of `roles`. */
+	const boardAccess =
+		(...roles: BoardRole[]) =>
+		(c: Context, next: () => Promise<void>) => {
+			if (access) {
+				const claims = access.forBoard(tokenOf(c), boardIdParam(c));
+				if (claims.role !== 'admin' && !roles.includes(claims.role)) {
+					throw new AccessError(
+						`A ${claims.role} link may not do this; it needs an editor link.`,
+						403
+					);
+				}
+			}
+			return next();
+		};
+	app.get('/api/boards', adminOnly);
+	app.post('/api/boards', adminOnly);
+	app.get('/api/boards/:id', boardAccess('editor', 'viewer'));
+	app.get('/api/boards/:id/kpis', boardAccess('editor', 'viewer'));
+	app.post('/api/boards/:id/import', boardAccess('editor'));
+	app.post('/api/boards/:id/links', adminOnly);
+	app.post('/api/boards/:id/links/rotate', adminOnly);
+
+	const requireAccess = (): Access => {
+		if (!access) {
+			throw new HttpError(
+				409,
+				'Share links need a secret: start the server with TANDEM_SECRET set or TANDEM_AUTH=required.'
+			);
+		}
+		return access;
+	};
+
+	app.post('/api/boards/:id/links', async (c) => {
+		const boardId = boardIdParam(c);
+		const links = requireAccess();
+		const { role, expiresInDays } = parseLinkRequest(await readJson(c, '{"role": "viewer"}'));
+		if (!(await store.getBoard(boardId))) {
+			throw new HttpError(404, `There is no board ${JSON.stringify(boardId)}.`);
+		}
+		const token = links.mint(boardId, role, expiresInDays);
+		const url = `${new URL(c.req.url).origin}/boards/${boardId}?token=${token}`;
+		logger.info({ boardId, role, expiresInDays }, 'share link created');
+		return c.json({ url, token, role }, 201);
+	});
+
+	app.post('/api/boards/:id/links/rotate', (c) => {
+		const boardId = boardIdParam(c);
+		const generation = requireAccess().rotate(boardId);
+		for (const connection of connections) {
+			if (connection.boardId === boardId && !connection.admin) {
+				connection.close(CloseCode.FORBIDDEN, 'The board links were rotated; ask for a new link.');
+			}
+		}
+		logger.info({ boardId, generation }, 'share links rotated');
+		return c.json({ generation });
+	});
+
 	app.get('/api/boards', async (c) => c.json(await store.listBoards()));
 
 	app.post('/api/boards', async (c) => {
-		let body: unknown;
-		try {
-			body = await c.req.json();
-		} catch (error) {
-			throw new HttpError(
-				400,
-				`The body must be JSON such as {"name": "Q3 pipeline"}: ${(error as Error).message}`
-			);
-		}
-		const name = parseBoardName(body);
+		const name = parseBoardName(await readJson(c, '{"name": "Q3 pipeline"}'));
 		const id = newId();
 		const room = await rooms.acquire(id, { createWithName: name });
 		try {
@@ -222,10 +336,31 @@ export function createApp(
 		upgradeWebSocket((c) => {
 			const boardId = c.req.param('boardId') ?? '';
 			let connection: BoardConnection | null = null;
+			let claims: TokenClaims | null = null;
+			let denied: AccessError | null = null;
+			try {
+				claims = access ? access.forBoard(c.req.query('token'), boardId) : null;
+			} catch (error) {
+				if (!(error instanceof AccessError)) throw error;
+				denied = error;
+			}
 			return {
 				onOpen: (_event, socket) => {
-					connection = new BoardConnection(boardId, socket, rooms, logger, (gone) =>
-						connections.delete(gone)
+					if (denied) {
+						logger.info({ boardId, reason: denied.message }, 'websocket rejected');
+						socket.close(
+							denied.status === 401 ? CloseCode.UNAUTHORIZED : CloseCode.FORBIDDEN,
+							denied.message.slice(0, 120)
+						);
+						return;
+					}
+					connection = new BoardConnection(
+						boardId,
+						socket,
+						rooms,
+						logger,
+						(gone) => connections.delete(gone),
+						{ readOnly: claims?.role === 'viewer', admin: claims?.role === 'admin' }
 					);
 					connections.add(connection);
 					connection.open();

@@ -77,8 +77,8 @@ export function verifyToken(secret: string, token: string, now = Date.now()): To
 	}
 	const [payload, signature] = parts;
 	const expected = sign(secret, payload);
-	const given = Buffer.from(signature, 'base64url');
-	if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+	const received = Buffer.from(signature, 'base64url');
+	if (received.length !== expected.length || !timingSafeEqual(received, expected)) {
 		throw new AccessError('The access token has a wrong signature; ask for a new link.', 401);
 	}
 	let body: { b?: unknown; r?: unknown; e?: unknown; g?: unknown };
@@ -235,9 +235,9 @@ export interface ResolvedSecret {
 }
 
 /**
- * Returns the secret that signs tokens, or null when tokens are not required. Off loopback, in
- * `auto` mode, a secret must come from `TANDEM_SECRET` or the data folder; `required` mode
- * generates one into the data folder (mode 0600) when there is none.
+ * Returns the secret that signs tokens, or null when tokens are not required. In `auto` mode off
+ * loopback, the secret must come from `TANDEM_SECRET` or the data folder. In `required` mode a
+ * missing secret is generated into the data folder with file mode 0600.
  */
 export function resolveSecret(settings: SecretSettings): ResolvedSecret | null {
 	const required = settings.auth === 'required' || !isLoopback(settings.host);

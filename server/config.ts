@@ -3,6 +3,7 @@
  * command-line flags (`--port 3001`, `--data-dir /srv/tandem`).
  */
 import path from 'node:path';
+import type { AuthMode } from './auth';
 
 export type StorageKind = 'sqlite' | 'memory';
 
@@ -37,6 +38,10 @@ export interface ServerConfig {
 	/** Folder of the built client. */
 	buildDir: string;
 	logLevel: string;
+	/** `auto` requires share-link tokens off loopback only, `required` always, `off` never. */
+	auth: AuthMode;
+	/** Key that signs share-link tokens; empty means the one stored in `dataDir`, if any. */
+	secret: string;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -58,7 +63,9 @@ export const defaultConfig: ServerConfig = {
 	compactAfterUpdates: 500,
 	compactAfterBytes: 4 * 1024 * 1024,
 	buildDir: './build',
-	logLevel: 'info'
+	logLevel: 'info',
+	auth: 'auto',
+	secret: ''
 };
 
 /** An invalid setting; the message names the variable, the rule and the value. */
@@ -95,6 +102,11 @@ const text: Parse = (raw) => raw.trim();
 const storage: Parse = (raw, name) => {
 	if (raw === 'sqlite' || raw === 'memory') return raw;
 	throw new ConfigError(`${name} must be sqlite or memory, not ${JSON.stringify(raw)}.`);
+};
+
+const authMode: Parse = (raw, name) => {
+	if (raw === 'auto' || raw === 'required' || raw === 'off') return raw;
+	throw new ConfigError(`${name} must be auto, required or off, not ${JSON.stringify(raw)}.`);
 };
 
 const MAX_BYTES = 1024 * 1024 * 1024;
@@ -155,7 +167,9 @@ const SETTINGS: Setting[] = [
 		parse: integer(1_024, MAX_BYTES)
 	},
 	{ key: 'buildDir', env: 'BUILD_DIR', flag: '--build-dir', parse: text },
-	{ key: 'logLevel', env: 'LOG_LEVEL', flag: '--log-level', parse: text }
+	{ key: 'logLevel', env: 'LOG_LEVEL', flag: '--log-level', parse: text },
+	{ key: 'auth', env: 'TANDEM_AUTH', flag: '--auth', parse: authMode },
+	{ key: 'secret', env: 'TANDEM_SECRET', flag: '--secret', parse: text }
 ];
 
 /** Merges the defaults with `env` and then `argv` flags; throws a `ConfigError` on a bad value. */
@@ -189,7 +203,8 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
 		...config,
 		dataDir: path.resolve(config.dataDir),
 		databaseUrl: redactCredentials(config.databaseUrl),
-		redisUrl: redactCredentials(config.redisUrl)
+		redisUrl: redactCredentials(config.redisUrl),
+		secret: config.secret === '' ? '' : '***'
 	};
 }
 

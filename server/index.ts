@@ -2,6 +2,7 @@
  * The server process: reads the config, starts the server and stops it gracefully on SIGINT or
  * SIGTERM, storing every pending change before it exits.
  */
+import { AuthSetupError } from './auth';
 import { ConfigError, describeConfig, loadConfig } from './config';
 import { createLogger } from './logger';
 import { startServer } from './start';
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
 	try {
 		server = await startServer(config, logger);
 	} catch (error) {
+		if (error instanceof AuthSetupError) {
+			process.stderr.write(`Tandem did not start: ${error.message}\n`);
+			process.exit(2);
+		}
 		logger.fatal({ err: error }, 'server failed to start');
 		process.exit(1);
 	}
@@ -37,6 +42,11 @@ async function main(): Promise<void> {
 				? 'memory'
 				: describeConfig(config).dataDir;
 	process.stderr.write(`Tandem is running at ${server.url} (data: ${data})\n`);
+	if (server.adminUrl) {
+		process.stderr.write(
+			`A secret was generated in the data folder. Admin link, shown only this once:\n${server.adminUrl}\n`
+		);
+	}
 
 	const stop = (signal: NodeJS.Signals) => {
 		logger.info({ signal }, 'server stopping');

@@ -7,10 +7,12 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { CloseCode } from '../src/lib/sync/close-codes';
 import { createApp } from './app';
+import { Access, adminToken, FileLinkGenerations, resolveSecret } from './auth';
 import { ensureClientBuild } from './client-build';
 import { ConfigError, describeConfig, type ServerConfig } from './config';
 import type { BoardConnection } from './connection';
 import { createLogger } from './logger';
+import { addMetricsRoute } from './metrics';
 import { MemoryStore } from './persistence/memory';
 import { PostgresStore } from './persistence/postgres';
 import { LocalPubSub } from './pubsub/local';
@@ -24,6 +26,8 @@ export interface RunningServer {
 	/** Base URL, such as `http://127.0.0.1:3000`. */
 	url: string;
 	port: number;
+	/** The admin link, only when the secret was generated at this start; show it once. */
+	adminUrl: string | null;
 	/** Stops accepting, closes websockets, stores pending writes and closes the store. */
 	close(): Promise<void>;
 }
@@ -81,6 +85,8 @@ export async function startServer(
 	logger: Logger = createLogger(config.logLevel),
 	parts: ServerParts = {}
 ): Promise<RunningServer> {
+	// Checked first, so a server that must not run without a secret never listens.
+	const secret = resolveSecret(config);
 	await ensureClientBuild(config.buildDir, logger);
 	const store = parts.store ?? (await openStore(config, logger));
 	let pubsub: PubSub;
@@ -102,6 +108,12 @@ export async function startServer(
 			compaction: {
 				afterUpdates: config.compactAfterUpdates,
 				afterBytes: config.compactAfterBytes
+			},
+			connections: {
+				messagesPerSecond: config.rateMessagesPerSecond,
+				bytesPerSecond: config.rateBytesPerSecond,
+				maxMessageBytes: config.maxMessageBytes,
+				maxBufferedBytes: config.maxBufferedBytes
 			}
 		},
 		logger
@@ -119,10 +131,16 @@ export async function startServer(
 	});
 
 	const app = new Hono();
+	addMetricsRoute(app);
 	const nodeWebSocket = createNodeWebSocket({ app });
 	// ws closes a connection whose frame is larger than this with 1009 (message too big).
 	nodeWebSocket.wss.options.maxPayload = config.maxMessageBytes;
-	createApp({ config, store, rooms, logger, connections }, app, nodeWebSocket.upgradeWebSocket);
+	const access = secret ? new Access(secret.secret, new FileLinkGenerations(config.dataDir)) : null;
+	createApp(
+		{ config, store, rooms, logger, connections, access },
+		app,
+		nodeWebSocket.upgradeWebSocket
+	);
 
 	let server: Server;
 	try {
@@ -141,10 +159,12 @@ export async function startServer(
 			location: storeLocation(store, config),
 			fanOut: pubsub.kind,
 			maxMessageBytes: config.maxMessageBytes,
-			maxImportBytes: config.maxImportBytes
+			maxImportBytes: config.maxImportBytes,
+			shareLinks: access ? 'required' : 'off'
 		},
 		'server started'
 	);
+	const adminUrl = secret?.generated ? `${url}/?token=${adminToken(secret.secret)}` : null;
 
 	let closing: Promise<void> | null = null;
 	const close = () => {
@@ -162,5 +182,5 @@ export async function startServer(
 		})();
 		return closing;
 	};
-	return { url, port, close };
+	return { url, port, adminUrl, close };
 }

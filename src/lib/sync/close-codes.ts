@@ -16,6 +16,10 @@ export const CloseCode = {
 	INTERNAL_ERROR: 1011,
 	/** A binary frame that is not a y-websocket message: truncated, garbage or of unknown type. */
 	MALFORMED_MESSAGE: 4400,
+	/** The connection carried no access token, or one that is malformed, forged or expired. */
+	UNAUTHORIZED: 4401,
+	/** The access token is valid but not for this board, or its link was revoked by a rotation. */
+	FORBIDDEN: 4403,
 	/** A well-formed sync message whose Yjs update cannot be applied to the board. */
 	INVALID_UPDATE: 4422,
 	/** The client sent more messages or bytes per second than the server's rate limit. */
