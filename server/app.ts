@@ -151,11 +151,11 @@ export function createApp(
 		return c.json({ error: 'The server failed to handle this request; see its log.' }, 500);
 	});
 
+	app.use('*', securityHeaders(config.buildDir));
+
 	app.get('/healthz', (c) =>
 		c.json({ status: 'ok', storage: store.kind, openBoards: rooms.openCount })
 	);
-
-	app.use('*', securityHeaders(config.buildDir));
 
 	const jsonLimit = bodyLimit({
 		maxSize: MAX_JSON_BYTES,
