@@ -7,6 +7,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { boardRoots, readMeta } from '../src/lib/board';
 import type { BoardStore, BoardSummary } from './persistence/store';
+import { metrics } from './metrics';
 import { encodeAwareness, encodeUpdate } from './protocol';
 import type { BoardMessage, PubSub } from './pubsub/pubsub';
 
@@ -62,6 +63,7 @@ export class Room {
 		this.awareness.setLocalState(null);
 		doc.on('update', this.handleUpdate);
 		this.awareness.on('update', this.handleAwareness);
+		metrics.boardsLoaded.inc();
 	}
 
 	get clientCount(): number {
@@ -123,7 +125,9 @@ export class Room {
 			return;
 		const snapshot = Y.encodeStateAsUpdate(this.doc);
 		const replaced = this.updatesSinceCompaction;
+		const started = performance.now();
 		await this.store.compact(this.boardId, snapshot);
+		metrics.storeWriteSeconds.observe((performance.now() - started) / 1_000);
 		this.updatesSinceCompaction = 0;
 		this.bytesSinceCompaction = 0;
 		this.logger.info(
@@ -143,6 +147,7 @@ export class Room {
 			.then(task)
 			.catch((error: unknown) => {
 				this.logger.error({ err: error, boardId: this.boardId }, 'board store write failed');
+				metrics.errors.inc({ kind: 'store_write' });
 				if (!this.failed) {
 					this.failed = true;
 					this.onStoreFailure(this, error);
@@ -163,7 +168,10 @@ export class Room {
 			// After a failed write the room is being closed: storing later updates out of order
 			// would skip the lost one, and relaying them would show clients unstored state.
 			if (this.failed) return;
+			const started = performance.now();
 			await this.store.appendUpdate(this.boardId, update, summary);
+			metrics.storeWriteSeconds.observe((performance.now() - started) / 1_000);
+			metrics.updatesRelayed.inc();
 			this.updatesSinceCompaction++;
 			this.bytesSinceCompaction += update.byteLength;
 			this.broadcast(encodeUpdate(update), origin);
@@ -211,6 +219,8 @@ export class Room {
 	}
 
 	destroy(): void {
+		if (this.doc.isDestroyed) return;
+		metrics.boardsLoaded.dec();
 		this.doc.off('update', this.handleUpdate);
 		this.awareness.off('update', this.handleAwareness);
 		this.awareness.destroy();

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { seedBoard, SYSTEM_MEMBER } from '../src/lib/board';
 import type { BoardStore } from './persistence/store';
 import type { BoardMessage, PubSub } from './pubsub/pubsub';
+import type { ConnectionLimits } from './limits';
 import { REMOTE_ORIGIN, Room, type CompactionLimits } from './room';
 
 /** The board does not exist and the caller did not ask to create it. */
@@ -27,6 +28,8 @@ export interface OpenOptions {
 export interface RoomsOptions {
 	graceMs: number;
 	compaction: CompactionLimits;
+	/** Limits of each websocket connection to these boards. */
+	connections: ConnectionLimits;
 }
 
 /** Called with a room that must close its connections, as after a failed write. */
@@ -49,6 +52,10 @@ export class Rooms {
 		pubsub.onResubscribed(() => {
 			void this.reloadAll();
 		});
+	}
+
+	get connectionLimits(): ConnectionLimits {
+		return this.options.connections;
 	}
 
 	get openCount(): number {
