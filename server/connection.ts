@@ -152,7 +152,7 @@ export class BoardConnection implements RoomClient {
 		this.send(encodePermissionDenied('This link is view only; changes are not saved.'));
 	}
 
-	/** Closes a connection that sent too much; logged once, since it closes at once. */
+	/** Closes a connection over its rate limit. It closes at once, so it logs this only once. */
 	private rejectRateLimited(exceeded: 'messages' | 'bytes'): void {
 		const { messagesPerSecond, bytesPerSecond } = this.limits;
 		this.logger.warn(

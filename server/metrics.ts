@@ -129,7 +129,7 @@ export class Histogram implements Metric {
 	}
 }
 
-/** Seconds; store writes take from well under a millisecond (SQLite) to seconds (a slow disk). */
+/** Upper bounds of the store write buckets, in seconds: 0.5 ms to 5 s. */
 const WRITE_SECONDS_BOUNDS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5];
 
 export const metrics = {

@@ -39,7 +39,7 @@ function message(...parts: (number | Uint8Array)[]): Uint8Array {
 	return encoding.toUint8Array(encoder);
 }
 
-/** A valid `auth` message the server reads and ignores, padded to about `bytes` bytes. */
+/** Builds a valid `auth` message, which the server reads and ignores, of about `bytes` bytes. */
 function ignoredMessage(bytes: number): Uint8Array {
 	return message(2, 0, new Uint8Array(bytes));
 }
