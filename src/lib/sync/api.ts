@@ -1,4 +1,5 @@
 /** Calls to the board REST API under `/api`, on the server that served this page. */
+import { authHeaders } from './auth';
 
 export interface BoardSummary {
 	id: string;
@@ -44,7 +45,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
 }
 
 export async function listBoards(fetcher: typeof fetch = fetch): Promise<BoardSummary[]> {
-	const response = await fetcher('/api/boards');
+	const response = await fetcher('/api/boards', { headers: authHeaders() });
 	if (!response.ok) throw await errorFrom(response);
 	return (await response.json()) as BoardSummary[];
 }
@@ -53,7 +54,7 @@ export async function listBoards(fetcher: typeof fetch = fetch): Promise<BoardSu
 export async function createBoard(name: string, fetcher: typeof fetch = fetch): Promise<string> {
 	const response = await fetcher('/api/boards', {
 		method: 'POST',
-		headers: { 'content-type': 'application/json' },
+		headers: { 'content-type': 'application/json', ...authHeaders() },
 		body: JSON.stringify({ name })
 	});
 	if (!response.ok) throw await errorFrom(response);
@@ -77,6 +78,9 @@ export function importCsv(
 		const request = new XMLHttpRequest();
 		request.open('POST', url);
 		request.setRequestHeader('content-type', 'text/csv');
+		for (const [name, value] of Object.entries(authHeaders(boardId))) {
+			request.setRequestHeader(name, value);
+		}
 		request.upload.onprogress = (event) => {
 			if (event.lengthComputable) onProgress(event.loaded / event.total);
 		};

@@ -5,6 +5,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { tokenFor } from './auth';
 
 export interface BoardConnection {
 	boardId: string;
@@ -27,7 +28,10 @@ export function websocketBase(location: Location = window.location): string {
 export function connectBoard(boardId: string): BoardConnection {
 	const doc = new Y.Doc();
 	const cache = new IndexeddbPersistence(`tandem-board-${boardId}`, doc);
-	const provider = new WebsocketProvider(websocketBase(), boardId, doc);
+	const token = tokenFor(boardId);
+	const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
+		params: token ? { token } : {}
+	});
 	const cached = cache.whenSynced.then(() => undefined);
 	const synced = new Promise<void>((resolve) => {
 		if (provider.synced) resolve();
