@@ -1,11 +1,19 @@
 /**
  * Times the KPI derivation on a board of 10,000 cards and 100,000 events: reading the snapshot
  * from the `Y.Doc` (`readBoard`) and deriving the KPIs from it (`deriveKpis`), each run several
- * times. Prints the median, min and max of each. Run with `npx tsx bench/kpi.ts`.
+ * times. Then it times the incremental update (`IncrementalKpis`) after one card move.
+ * Prints the median, min and max of each. Run with `npx tsx bench/kpi.ts`.
  */
 import * as Y from 'yjs';
-import { boardRoots, cardMap, readBoard, seedBoard, type BoardEvent } from '../src/lib/board';
-import { deriveKpis } from '../src/lib/kpi';
+import {
+	boardRoots,
+	cardMap,
+	moveCard,
+	readBoard,
+	seedBoard,
+	type BoardEvent
+} from '../src/lib/board';
+import { deriveKpis, IncrementalKpis } from '../src/lib/kpi';
 
 const CARDS = 10_000;
 const EVENTS = 100_000;
@@ -117,3 +125,26 @@ console.log(`readBoard:  ${summary(readTimes)} over ${RUNS} runs`);
 console.log(`deriveKpis: ${summary(deriveTimes)} over ${RUNS} runs`);
 const totals = readTimes.map((ms, index) => ms + deriveTimes[index]);
 console.log(`both:       ${summary(totals)}`);
+
+// The incremental path: the first read builds every card's facts, then each run moves one card
+// and times the read of the KPIs, which recomputes that card alone.
+const incremental = new IncrementalKpis(doc);
+const first = time(() => incremental.kpis(now));
+const stages = ['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
+const moveTimes: number[] = [];
+for (let run = 0; run < RUNS * 3; run++) {
+	const stageId = stages[run % stages.length];
+	moveCard(doc, `card${run}`, { stageId }, { by: 'a', now: new Date(START + 390 * DAY) });
+	moveTimes.push(time(() => incremental.kpis(now)).ms);
+}
+const check = deriveKpis(readBoard(doc), { now });
+const after = incremental.kpis(now);
+if (after.cardCount !== check.cardCount || after.wonCount !== check.wonCount) {
+	throw new Error('The incremental KPIs differ from the full derivation.');
+}
+console.log(`incremental, first read: ${first.ms.toFixed(1)} ms`);
+console.log(`incremental, one move: ${summary(moveTimes)} over ${moveTimes.length} runs`);
+const full = [...totals].sort((a, b) => a - b)[totals.length >> 1];
+const one = [...moveTimes].sort((a, b) => a - b)[moveTimes.length >> 1];
+console.log(`ratio, full / one move: ${(full / one).toFixed(0)}x`);
+incremental.destroy();

@@ -47,7 +47,7 @@ export function closedTotals(facts: readonly CardFacts[], filter: KpiFilter): Cl
 	};
 }
 
-function fillMonths(months: Map<string, MonthTotal>): MonthTotal[] {
+export function fillMonths(months: Map<string, MonthTotal>): MonthTotal[] {
 	if (months.size === 0) return [];
 	const keys = [...months.keys()].sort();
 	return monthRange(keys[0], keys[keys.length - 1]).map(

@@ -45,7 +45,7 @@ export function overdueByOwner(
 }
 
 /** Orders member ids alphabetically, with cards without an owner last. */
-function compareOwners(a: string | null, b: string | null): number {
+export function compareOwners(a: string | null, b: string | null): number {
 	if (a === b) return 0;
 	if (a === null) return 1;
 	if (b === null) return -1;

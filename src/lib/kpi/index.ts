@@ -4,3 +4,4 @@ export { resolveOptions, KpiOptionError, type KpiOptions, type KpiFilter } from 
 export type { CardFacts } from './facts';
 export type { Outcome } from './outcome';
 export type { Kpis, DayStats, MonthTotal, OwnerCount, WipBreach } from './types';
+export { IncrementalKpis, type IncrementalOptions } from './incremental';

@@ -1,11 +1,11 @@
 /**
- * KPIs derived live from a board's `Y.Doc`. Every change to the document schedules a full
- * derivation, throttled to one per `interval`, so a burst of remote edits costs one derivation
- * and the charts still move within a fraction of a second.
+ * KPIs derived live from a board's `Y.Doc`. `IncrementalKpis` keeps per-card facts and running
+ * totals. Every change schedules a read of them, throttled to one per `interval`. A burst of
+ * remote edits so costs one update of the charts, and they still move within a fraction of a second.
  */
 import type * as Y from 'yjs';
-import { boardRoots, readBoard, type BoardMeta, type ReportInvalid, type Stage } from '$lib/board';
-import { deriveKpis, type Kpis } from '$lib/kpi';
+import { boardRoots, readMeta, type BoardMeta, type ReportInvalid, type Stage } from '$lib/board';
+import { IncrementalKpis, type Kpis } from '$lib/kpi';
 
 export interface LiveKpisOptions {
 	/** Minimum time between two derivations, in milliseconds. */
@@ -21,6 +21,7 @@ export class LiveKpis {
 	stages = $state.raw<Stage[]>([]);
 
 	readonly #doc: Y.Doc;
+	readonly #incremental: IncrementalKpis;
 	readonly #interval: number;
 	readonly #report: ReportInvalid | undefined;
 	#timer: ReturnType<typeof setTimeout> | null = null;
@@ -31,6 +32,7 @@ export class LiveKpis {
 		this.#doc = doc;
 		this.#interval = options.interval ?? 250;
 		this.#report = options.report;
+		this.#incremental = new IncrementalKpis(doc, { report: options.report });
 		const roots = boardRoots(doc);
 		const observed = [roots.meta, roots.stages, roots.cards, roots.events];
 		const onChange = () => this.#schedule();
@@ -39,6 +41,7 @@ export class LiveKpis {
 		this.#dispose = () => {
 			for (const type of observed) type.unobserveDeep(onChange);
 			clearInterval(refresh);
+			this.#incremental.destroy();
 		};
 		this.#derive();
 	}
@@ -61,10 +64,10 @@ export class LiveKpis {
 
 	#derive(): void {
 		this.#lastRun = performance.now();
-		const snapshot = readBoard(this.#doc, this.#report);
-		this.meta = snapshot.meta;
-		this.stages = snapshot.stages;
-		this.kpis = deriveKpis(snapshot);
+		this.meta = readMeta(boardRoots(this.#doc).meta, this.#report);
+		this.kpis = this.#incremental.kpis();
+		const stages = this.#incremental.stages;
+		if (stages !== this.stages) this.stages = stages as Stage[];
 	}
 
 	destroy(): void {
