@@ -243,6 +243,14 @@ describe('returnHandoff', () => {
 		expect(stageOf(doc, id)).toBe('onboarding');
 	});
 
+	it('counts lag from creation without won date', () => {
+		const { doc } = wonCard();
+		const id = createCard(doc, { title: 'Beta', stageId: 'won' }, context);
+		const card = readCards(doc).find((item) => item.id === id)!;
+		const stage = readStages(doc).find((item) => item.id === 'won');
+		expect(handoffLagDays(card, stage, cardHandoff(doc, id), ops.now)).toBe(2);
+	});
+
 	it('counts the lag again in Won', () => {
 		const { doc, id } = wonCard();
 		handOff(doc, id, { stageId: 'onboarding', facts }, context);

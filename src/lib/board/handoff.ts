@@ -46,7 +46,7 @@ export function emptyFacts(): HandoffFacts {
 }
 
 /** Reads a handoff map; a missing map or a wrongly typed value reads as empty. */
-export function readHandoff(map: Y.Map<unknown> | undefined): Handoff {
+export function readHandoff(map: unknown): Handoff {
 	const handoff: Handoff = { ...emptyFacts(), status: null, reason: null };
 	if (!(map instanceof Y.Map)) return handoff;
 	for (const fact of HANDOFF_FACTS) {
@@ -64,8 +64,7 @@ export function readHandoff(map: Y.Map<unknown> | undefined): Handoff {
 
 /** Returns the handoff of a card, or an empty one when the card does not exist. */
 export function cardHandoff(doc: Y.Doc, cardId: string): Handoff {
-	const handoff = boardRoots(doc).cards.get(cardId)?.get('handoff');
-	return readHandoff(handoff instanceof Y.Map ? handoff : undefined);
+	return readHandoff(boardRoots(doc).cards.get(cardId)?.get('handoff'));
 }
 
 /** Returns the facts this board requires, in the order of `HANDOFF_FACTS`. */
@@ -255,7 +254,7 @@ export function updateHandoffFacts(
 
 function requireOpenHandoff(doc: Y.Doc, cardId: string, map: Y.Map<unknown>): Card {
 	const card = readCard(cardId, map);
-	const handoff = readHandoff(map.get('handoff') as Y.Map<unknown> | undefined);
+	const handoff = readHandoff(map.get('handoff'));
 	const stage = stageOf(doc, card.position.stageId);
 	if (stage?.lane !== 'ops' || (handoff.status !== 'pending' && handoff.status !== 'submitted')) {
 		throw new BoardError(
@@ -335,7 +334,7 @@ export function returnHandoff(
 }
 
 /**
- * Returns the handoff lag in whole days, from the won date (`closedAt`) to `now`. The lag counts
+ * Returns the handoff lag in whole days, from the won date (`closedAt`, else `createdAt`) to `now`. The lag counts
  * while a won card waits in the Won stage or in ops for acceptance, and is null otherwise.
  */
 export function handoffLagDays(
@@ -344,12 +343,13 @@ export function handoffLagDays(
 	handoff: Handoff,
 	now: Date
 ): number | null {
-	if (!card.closedAt || !stage || handoff.status === 'accepted') return null;
+	if (!stage || handoff.status === 'accepted') return null;
 	const waiting =
 		stage.kind === 'won' ||
 		(stage.lane === 'ops' && (handoff.status === 'pending' || handoff.status === 'submitted'));
 	if (!waiting) return null;
-	const won = Date.parse(card.closedAt);
+	// A card created straight in Won has no `closedAt`, and it was won when it was created.
+	const won = Date.parse(card.closedAt ?? card.createdAt);
 	if (Number.isNaN(won)) return null;
 	return Math.max(0, Math.floor((now.getTime() - won) / DAY_MS));
 }

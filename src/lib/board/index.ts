@@ -7,3 +7,4 @@ export * from './board';
 export * from './validate';
 export * from './operations';
 export * from './handoff';
+export * from './checklist';

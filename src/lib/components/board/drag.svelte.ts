@@ -3,10 +3,11 @@
  * moved and the drop target, which is a stage and an index into that stage's cards without the
  * moving card. Columns draw a placeholder at the target, and the drop calls `moveCard`.
  */
-import { BoardError, moveCard, type Card, type ChangeContext } from '$lib/board';
+import { BoardError, isHandoffMove, moveCard, type Card, type ChangeContext } from '$lib/board';
 import { t } from '$lib/i18n/index.svelte';
 import type { BoardView } from '$lib/sync/board-view.svelte';
 import { AUTO_SCROLL_EDGE, DRAG_THRESHOLD, ROW_HEIGHT } from './layout';
+import { openHandoffDialog } from './handoff/open-dialog';
 import { stageName } from './stage-name';
 
 export interface DropTarget {
@@ -39,6 +40,8 @@ export class BoardDrag {
 	announcement = $state('');
 	/** A card that its column should scroll to and focus, after a keyboard drop or a new card. */
 	focusRequest = $state<string | null>(null);
+	/** True while the handoff dialog of a drop from sales into ops is open. */
+	handoffOpen = $state(false);
 	/** The error of the last failed drop, shown to the user. */
 	error = $state<string | null>(null);
 
@@ -255,6 +258,11 @@ export class BoardDrag {
 		const cards = this.cardsWithoutMoving(target.stageId);
 		const afterCardId = target.index === 0 ? null : (cards[target.index - 1]?.id ?? null);
 		const keyboard = this.mode === 'keyboard';
+		if (!unchanged && this.#isHandoff(card, target.stageId)) {
+			this.#end();
+			this.#handOff(card, { stageId: target.stageId, afterCardId }, keyboard);
+			return;
+		}
 		if (!unchanged) {
 			try {
 				moveCard(this.#view.doc, cardId, { stageId: target.stageId, afterCardId }, this.#context());
@@ -266,6 +274,43 @@ export class BoardDrag {
 		this.#announce('board.drag.dropped');
 		this.#end();
 		if (keyboard) this.focusRequest = cardId;
+	}
+
+	#isHandoff(card: Card, stageId: string): boolean {
+		const stages = this.#view.stages;
+		const from = stages.find((stage) => stage.id === card.position.stageId);
+		return isHandoffMove(
+			from,
+			stages.find((stage) => stage.id === stageId)
+		);
+	}
+
+	/**
+	 * Opens the handoff dialog instead of moving: the dialog moves the card on submit, and on
+	 * Escape the card stays in its sales stage.
+	 */
+	#handOff(card: Card, target: { stageId: string; afterCardId: string | null }, keyboard: boolean) {
+		const stage = this.#view.stages.find((item) => item.id === target.stageId);
+		this.handoffOpen = true;
+		openHandoffDialog({
+			doc: this.#view.doc,
+			cardId: card.id,
+			title: card.title,
+			stageName: stage ? stageName(stage) : target.stageId,
+			target,
+			change: this.#context,
+			onclose: (moved) => {
+				this.handoffOpen = false;
+				const cards = this.#view.column(target.stageId).cards;
+				this.announcement = t(moved ? 'board.drag.dropped' : 'board.drag.cancelled', {
+					title: card.title,
+					stage: stage ? stageName(stage) : target.stageId,
+					position: cards.findIndex((item) => item.id === card.id) + 1,
+					count: cards.length
+				});
+				if (keyboard) this.focusRequest = card.id;
+			}
+		});
 	}
 
 	cancel(): void {

@@ -1,0 +1,147 @@
+/**
+ * The handoff in Chromium against the real server: a drop from Won into Onboarding opens the
+ * handoff dialog, the other browser context shows the result, and ops accepts it there.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
+import { startServer, type TestServer } from '../helpers/server';
+import {
+	addCardInUi,
+	cardIn,
+	createBoardInUi,
+	dragCard,
+	openBoard,
+	openContext,
+	watchErrors
+} from './board-pages';
+
+let server: TestServer;
+let browser: Browser;
+let contexts: BrowserContext[] = [];
+let sales: Page;
+let ops: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+	server = await startServer();
+	browser = await launchBrowser();
+	contexts = [await openContext(browser), await openContext(browser)];
+	sales = await contexts[0].newPage();
+	ops = await contexts[1].newPage();
+	watchErrors(sales, errors);
+	watchErrors(ops, errors);
+	const boardId = await createBoardInUi(sales, server.url, 'Handoff board');
+	await openBoard(ops, server.url, boardId);
+});
+
+afterAll(async () => {
+	for (const context of contexts) await context.close();
+	await browser?.close();
+	await server?.dispose();
+});
+
+function dialog(page: Page) {
+	return page.locator('[data-handoff-dialog][open]');
+}
+
+describe('handoff dialog', () => {
+	it('submits a complete handoff', async () => {
+		await addCardInUi(sales, 'won', 'Acme Foods', 5000);
+		await dragCard(sales, cardIn(sales, 'won', 'Acme Foods'), 'onboarding');
+		await dialog(sales).waitFor();
+		expect(await cardIn(sales, 'won', 'Acme Foods').count()).toBe(1);
+		await sales.locator('#handoff-needs').fill('Weekly sales reports');
+		await sales.locator('#handoff-keyContact').fill('Li Wei');
+		await sales.locator('#handoff-goLiveDate').fill('2030-06-01');
+		await sales.locator('#handoff-scope').fill('Two warehouses');
+		await sales.locator('#handoff-scope').press('Enter');
+		await dialog(sales).waitFor({ state: 'detached' });
+		const seen = cardIn(ops, 'onboarding', 'Acme Foods');
+		await seen.locator('[data-handoff-badge="submitted"]').waitFor();
+		await seen.locator('[data-handoff-lag="0"]').waitFor();
+		expect(await cardIn(ops, 'won', 'Acme Foods').count()).toBe(0);
+	});
+
+	it('marks missing facts pending', async () => {
+		await addCardInUi(sales, 'won', 'Beta Retail');
+		await dragCard(sales, cardIn(sales, 'won', 'Beta Retail'), 'onboarding');
+		await dialog(sales).waitFor();
+		await sales.locator('#handoff-needs').fill('Inventory sync');
+		await sales.locator('[data-handoff-missing]').waitFor();
+		await sales.locator('#handoff-needs').press('Enter');
+		await dialog(sales).waitFor({ state: 'detached' });
+		await cardIn(ops, 'onboarding', 'Beta Retail')
+			.locator('[data-handoff-badge="pending"]')
+			.waitFor();
+		await cardIn(sales, 'onboarding', 'Beta Retail')
+			.locator('[data-handoff-badge="pending"]')
+			.waitFor();
+	});
+
+	it('leaves the card in Won on Escape', async () => {
+		await addCardInUi(sales, 'won', 'Gamma Labs');
+		await dragCard(sales, cardIn(sales, 'won', 'Gamma Labs'), 'onboarding');
+		await dialog(sales).waitFor();
+		await sales.locator('#handoff-needs').fill('Not sent');
+		await sales.keyboard.press('Escape');
+		await dialog(sales).waitFor({ state: 'detached' });
+		await cardIn(sales, 'won', 'Gamma Labs').waitFor();
+		expect(await cardIn(sales, 'onboarding', 'Gamma Labs').count()).toBe(0);
+		expect(await cardIn(ops, 'won', 'Gamma Labs').count()).toBe(1);
+		expect(await cardIn(ops, 'onboarding', 'Gamma Labs').count()).toBe(0);
+	});
+
+	it('opens on a keyboard drop', async () => {
+		const card = cardIn(sales, 'won', 'Gamma Labs');
+		await card.focus();
+		await sales.keyboard.press('Space');
+		await sales.keyboard.press('ArrowRight');
+		await sales.keyboard.press('ArrowRight');
+		await sales.keyboard.press('Enter');
+		await dialog(sales).waitFor();
+		await sales.keyboard.press('Escape');
+		await dialog(sales).waitFor({ state: 'detached' });
+		await cardIn(sales, 'won', 'Gamma Labs').waitFor();
+		expect(await cardIn(sales, 'onboarding', 'Gamma Labs').count()).toBe(0);
+	});
+});
+
+describe('handoff in the editor', () => {
+	it('accepts in the other context', async () => {
+		await cardIn(ops, 'onboarding', 'Acme Foods').click();
+		const section = ops.locator('[data-handoff-section]');
+		await section.locator('[data-handoff-status="submitted"]').waitFor();
+		expect(await ops.locator('#card-handoff-keyContact').inputValue()).toBe('Li Wei');
+		await section.getByRole('button', { name: 'Accept' }).click();
+		await section.locator('[data-handoff-status="accepted"]').waitFor();
+		await ops.keyboard.press('Escape');
+		const seen = cardIn(sales, 'onboarding', 'Acme Foods');
+		await seen.locator('[data-handoff-lag]').waitFor({ state: 'detached' });
+		expect(await seen.locator('[data-handoff-badge]').count()).toBe(0);
+	});
+
+	it('rejects accepting a pending handoff', async () => {
+		await cardIn(ops, 'onboarding', 'Beta Retail').click();
+		const section = ops.locator('[data-handoff-section]');
+		await section.getByRole('button', { name: 'Accept' }).click();
+		await expect(section.locator('[role="alert"]').textContent()).resolves.toContain('keyContact');
+		expect(await section.locator('[data-handoff-status="pending"]').count()).toBe(1);
+		await ops.keyboard.press('Escape');
+	});
+
+	it('sends back with a reason', async () => {
+		await cardIn(ops, 'onboarding', 'Beta Retail').click();
+		const section = ops.locator('[data-handoff-section]');
+		await section.getByRole('button', { name: 'Send back' }).click();
+		await ops.locator('#handoff-reason').fill('No go-live date agreed');
+		await section.getByRole('button', { name: 'Send back to Won' }).click();
+		await section.locator('[data-handoff-status="returned"]').waitFor();
+		await ops.keyboard.press('Escape');
+		await cardIn(sales, 'won', 'Beta Retail').locator('[data-handoff-badge="returned"]').waitFor();
+	});
+
+	it('raised no page errors', () => {
+		expect(errors).toEqual([]);
+	});
+});
