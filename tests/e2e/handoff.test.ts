@@ -141,6 +141,37 @@ describe('handoff in the editor', () => {
 		await cardIn(sales, 'won', 'Beta Retail').locator('[data-handoff-badge="returned"]').waitFor();
 	});
 
+	it('edits the checklist with the keyboard', async () => {
+		await cardIn(sales, 'won', 'Gamma Labs').click();
+		const input = sales.locator('#checklist-new');
+		for (const text of ['Kick-off call', 'Admin training', 'First invoice']) {
+			await input.fill(text);
+			await input.press('Enter');
+		}
+		const items = sales.locator('[data-checklist-item]');
+		await expect.poll(() => items.count()).toBe(3);
+		await items.nth(1).locator('input[type="checkbox"]').focus();
+		await sales.keyboard.press('Space');
+		await items.nth(2).locator('input.text').fill('Second invoice');
+		await items.nth(2).locator('input.text').press('Enter');
+		await sales.getByRole('button', { name: 'Remove Kick-off call' }).click();
+		await expect.poll(() => items.count()).toBe(2);
+		await sales.keyboard.press('Escape');
+		const progress = cardIn(ops, 'won', 'Gamma Labs').locator('[data-checklist-progress]');
+		await expect.poll(() => progress.textContent()).toContain('1/2');
+	});
+
+	it('lists the history newest first', async () => {
+		await cardIn(ops, 'onboarding', 'Acme Foods').click();
+		const entries = ops.locator('[data-history-section] li');
+		await expect
+			.poll(() => entries.evaluateAll((nodes) => nodes.map((node) => node.dataset.historyType)))
+			.toEqual(['handoff', 'handoff', 'move', 'create']);
+		await expect(entries.nth(0).textContent()).resolves.toContain('Handoff accepted');
+		await expect(entries.nth(2).textContent()).resolves.toContain('Moved from Won to Onboarding');
+		await ops.keyboard.press('Escape');
+	});
+
 	it('raised no page errors', () => {
 		expect(errors).toEqual([]);
 	});

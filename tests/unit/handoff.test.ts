@@ -79,6 +79,7 @@ describe('handOff', () => {
 		expect(events.map((event) => event.type)).toEqual(['move', 'handoff']);
 		expect(events[0]).toMatchObject({ from: 'won', to: 'onboarding', by: 'sales-1' });
 		expect(events[1]).toMatchObject({ status: 'submitted', by: 'sales-1' });
+		expect(events[1].at).toBe(events[0].at);
 	});
 
 	it('marks missing required facts pending', () => {

@@ -205,7 +205,8 @@ export function handOff(
 	doc.transact(() => {
 		// A card handed off straight from an open stage is won at the handoff.
 		if (map.get('closedAt') == null) map.set('closedAt', at);
-		moveCard(doc, cardId, request, context);
+		// One time for the move and the handoff event, so history orders them as written.
+		moveCard(doc, cardId, request, { ...context, now: new Date(at) });
 		const handoff = handoffMap(map);
 		for (const fact of HANDOFF_FACTS) handoff.set(fact, facts[fact]);
 		handoff.set('status', status);
@@ -317,15 +318,16 @@ export function returnHandoff(
 	const won = wonStage(doc);
 	if (!won)
 		throw new BoardError('This board has no Won stage to send the card back to.', 'stageId');
+	const at = isoTime(context);
 	doc.transact(() => {
-		moveCard(doc, cardId, { stageId: won.id }, context);
+		moveCard(doc, cardId, { stageId: won.id }, { ...context, now: new Date(at) });
 		const handoff = handoffMap(map);
 		handoff.set('status', 'returned');
 		handoff.set('reason', trimmed);
 		appendEvent(doc, {
 			type: 'handoff',
 			cardId,
-			at: isoTime(context),
+			at,
 			by: context.by,
 			status: 'returned',
 			reason: trimmed

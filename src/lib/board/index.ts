@@ -8,3 +8,4 @@ export * from './validate';
 export * from './operations';
 export * from './handoff';
 export * from './checklist';
+export * from './history';
