@@ -5,7 +5,8 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { tokenFor } from './auth';
+import { roleFor, tokenFor } from './auth';
+import { keepViewOnly } from './view-only';
 
 export interface BoardConnection {
 	boardId: string;
@@ -32,6 +33,7 @@ export function connectBoard(boardId: string): BoardConnection {
 	const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
 		params: token ? { token } : {}
 	});
+	const stopViewOnly = roleFor(boardId) === 'viewer' ? keepViewOnly(doc) : () => {};
 	const cached = cache.whenSynced.then(() => undefined);
 	const synced = new Promise<void>((resolve) => {
 		if (provider.synced) resolve();
@@ -45,6 +47,7 @@ export function connectBoard(boardId: string): BoardConnection {
 		cached,
 		synced,
 		destroy() {
+			stopViewOnly();
 			provider.destroy();
 			void cache.destroy();
 			doc.destroy();
