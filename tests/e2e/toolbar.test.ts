@@ -81,3 +81,39 @@ describe('undo', () => {
 		expect(errors).toEqual([]);
 	});
 });
+
+describe('column header', () => {
+	it('shows the weighted value', async () => {
+		const header = column(bob, 'qualified').locator('header');
+		await expect.poll(() => header.locator('[data-total]').textContent()).toContain('1K');
+		await expect(header.locator('[data-weighted]').textContent()).resolves.toContain('300');
+	});
+
+	it('rejects an invalid WIP limit', async () => {
+		await column(alice, 'lead').locator('[data-column-menu]').click();
+		await alice.locator('#wip-lead').fill('2.5');
+		await alice.keyboard.press('Enter');
+		await expect(alice.locator('#wip-lead-error').textContent()).resolves.toContain('whole number');
+		await expect(column(alice, 'lead').locator('[data-wip]').count()).resolves.toBe(0);
+	});
+
+	it('shows a WIP breach in the other context', async () => {
+		await alice.locator('#wip-lead').fill('1');
+		await alice.keyboard.press('Enter');
+		await expect.poll(() => column(bob, 'lead').locator('[data-wip]').textContent()).toBe('0 / 1');
+		await addCardInUi(alice, 'lead', 'Fabrikam', 200);
+		await addCardInUi(alice, 'lead', 'Northwind', 300);
+		const wip = column(bob, 'lead').locator('[data-wip]');
+		await expect.poll(() => wip.textContent()).toBe('2 / 1');
+		await expect(column(bob, 'lead').locator('header.breach').count()).resolves.toBe(1);
+		await expect(column(bob, 'qualified').locator('header.breach').count()).resolves.toBe(0);
+	});
+
+	it('clears a WIP limit', async () => {
+		await column(bob, 'lead').locator('[data-column-menu]').click();
+		await bob.getByRole('button', { name: 'Clear limit' }).click();
+		await expect.poll(() => column(alice, 'lead').locator('[data-wip]').count()).toBe(0);
+		await expect(column(alice, 'lead').locator('header.breach').count()).resolves.toBe(0);
+		expect(errors).toEqual([]);
+	});
+});
