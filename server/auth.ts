@@ -123,7 +123,13 @@ export class FileLinkGenerations implements LinkGenerations {
 		this.file = path.join(dataDir, GENERATIONS_FILE);
 		let stored: Record<string, number> = {};
 		if (fs.existsSync(this.file)) {
-			stored = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Record<string, number>;
+			try {
+				stored = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Record<string, number>;
+			} catch (error) {
+				throw new AuthSetupError(
+					`The link generations file ${this.file} is not valid JSON (${(error as Error).message}); restore it from a backup, or delete it to make every unexpired link work again.`
+				);
+			}
 		}
 		this.generations = new Map(Object.entries(stored));
 	}
@@ -135,6 +141,7 @@ export class FileLinkGenerations implements LinkGenerations {
 	rotate(boardId: string): number {
 		const next = this.current(boardId) + 1;
 		this.generations.set(boardId, next);
+		fs.mkdirSync(path.dirname(this.file), { recursive: true });
 		const temporary = `${this.file}.${process.pid}.tmp`;
 		fs.writeFileSync(temporary, JSON.stringify(Object.fromEntries(this.generations)), {
 			mode: 0o600
@@ -256,8 +263,15 @@ export function resolveSecret(settings: SecretSettings): ResolvedSecret | null {
 		return { secret: settings.secret, generated: false };
 	}
 	const file = path.join(settings.dataDir, SECRET_FILE);
-	if (fs.existsSync(file))
-		return { secret: fs.readFileSync(file, 'utf8').trim(), generated: false };
+	if (fs.existsSync(file)) {
+		const stored = fs.readFileSync(file, 'utf8').trim();
+		if (stored.length < MIN_SECRET_LENGTH) {
+			throw new AuthSetupError(
+				`The secret in ${path.resolve(file)} has ${stored.length} characters, fewer than ${MIN_SECRET_LENGTH}; restore it from a backup, or delete it and start with TANDEM_AUTH=required to generate a new one (every share link then stops working).`
+			);
+		}
+		return { secret: stored, generated: false };
+	}
 	if (settings.auth !== 'required') {
 		throw new AuthSetupError(
 			`HOST is ${settings.host}, not loopback, so boards need share links and a secret to sign them. Set TANDEM_SECRET (${MIN_SECRET_LENGTH} or more characters), or start once with TANDEM_AUTH=required to generate one in ${path.resolve(file)}.`

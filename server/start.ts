@@ -87,6 +87,7 @@ export async function startServer(
 ): Promise<RunningServer> {
 	// Checked first, so a server that must not run without a secret never listens.
 	const secret = resolveSecret(config);
+	const access = secret ? new Access(secret.secret, new FileLinkGenerations(config.dataDir)) : null;
 	await ensureClientBuild(config.buildDir, logger);
 	const store = parts.store ?? (await openStore(config, logger));
 	let pubsub: PubSub;
@@ -135,7 +136,6 @@ export async function startServer(
 	const nodeWebSocket = createNodeWebSocket({ app });
 	// ws closes a connection whose frame is larger than this with 1009 (message too big).
 	nodeWebSocket.wss.options.maxPayload = config.maxMessageBytes;
-	const access = secret ? new Access(secret.secret, new FileLinkGenerations(config.dataDir)) : null;
 	createApp(
 		{ config, store, rooms, logger, connections, access },
 		app,

@@ -75,6 +75,29 @@ describe('startup secret', () => {
 		expect(server.stderr()).toMatch(/at least 32 characters/);
 	});
 
+	it('short stored secret stops the start', async () => {
+		const dataDir = tempDir();
+		fs.writeFileSync(path.join(dataDir, 'secret'), 'abc\n', { mode: 0o600 });
+		const server = run({ HOST: '127.0.0.1', DATA_DIR: dataDir, TANDEM_AUTH: 'required' });
+		expect(await server.exited).toBe(2);
+		expect(server.stderr()).toMatch(/has 3 characters, fewer than 32/);
+		expect(fs.readFileSync(path.join(dataDir, 'secret'), 'utf8')).toBe('abc\n');
+	});
+
+	it('corrupt generations file stops the start', async () => {
+		const dataDir = tempDir();
+		fs.writeFileSync(path.join(dataDir, 'link-generations.json'), '{"q3": 2');
+		const server = run({
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			TANDEM_AUTH: 'required',
+			TANDEM_SECRET: 'startup-test-secret-0123456789abcdefghijklmnop'
+		});
+		expect(await server.exited).toBe(2);
+		expect(server.stderr()).toMatch(/link-generations\.json is not valid JSON/);
+		expect(server.stdout()).not.toMatch(/server started/);
+	});
+
 	it('generated secret is 0600, link shown once', async () => {
 		const dataDir = tempDir();
 		const env = {
