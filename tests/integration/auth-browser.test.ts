@@ -31,7 +31,10 @@ describe('share dialog', () => {
 
 		const owner = await browser.newContext();
 		const ownerPage = await owner.newPage();
-		await ownerPage.goto(`${server.url}/boards/${id}?token=${admin}`);
+		await ownerPage.goto(`${server.url}/?token=${admin}`);
+		await ownerPage.getByText('Shared in a browser').first().waitFor();
+		// The admin token stays in sessionStorage, so the board page needs no token in its URL.
+		await ownerPage.goto(`${server.url}/boards/${id}`);
 		await ownerPage.locator('[data-share]').click();
 		await ownerPage.locator('#share-role').selectOption('viewer');
 		await ownerPage.locator('[data-share-dialog] button[type=submit]').click();
