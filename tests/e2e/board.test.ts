@@ -96,6 +96,9 @@ describe('board in two contexts', () => {
 		await cardIn(bob, 'won', 'Northwind').waitFor();
 
 		await dragCard(alice, cardIn(alice, 'won', 'Northwind'), 'onboarding');
+		// A drop from sales into ops opens the handoff dialog, and Enter submits it.
+		await alice.locator('[data-handoff-dialog][open]').waitFor();
+		await alice.keyboard.press('Enter');
 
 		await cardIn(alice, 'onboarding', 'Northwind').waitFor();
 		await cardIn(bob, 'onboarding', 'Northwind').waitFor();
