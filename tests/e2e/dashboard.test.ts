@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCard, moveCard } from '../../src/lib/board';
+import { boardRoots, createCard, moveCard } from '../../src/lib/board';
 import type { Kpis } from '../../src/lib/kpi';
 import { launchBrowser } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
@@ -62,11 +62,14 @@ async function tileText(on: Page, kpi: string): Promise<string> {
 /** Waits for the charts to be drawn, then saves a full-page screenshot. */
 async function screenshot(on: Page, name: string): Promise<void> {
 	await waitUntil(
-		() => on.evaluate(() => [...document.querySelectorAll('canvas')].every((c) => c.width > 0)),
+		() =>
+			on.evaluate(() =>
+				[...document.querySelectorAll('canvas')].every((c) => c.width > 0 || !c.checkVisibility())
+			),
 		`canvases of ${name} have a size`
 	);
 	// The page scrolls inside <main>, so a tall viewport is what captures every chart.
-	await on.setViewportSize({ width: 1440, height: 1400 });
+	await on.setViewportSize({ width: 1440, height: 2600 });
 	await on.screenshot({ path: `${SHOTS}/${name}.png` });
 	await on.setViewportSize(VIEWPORT);
 }
@@ -81,9 +84,18 @@ beforeAll(async () => {
 	createCard(client.doc, { id: 'acme', title: 'Acme', stageId: 'lead', value: 1000 }, context);
 	createCard(
 		client.doc,
-		{ id: 'globex', title: 'Globex', stageId: 'proposal', value: 500 },
+		{
+			id: 'globex',
+			title: 'Globex',
+			stageId: 'proposal',
+			value: 500,
+			salesOwner: 'alice',
+			dueAt: '2024-03-10'
+		},
 		context
 	);
+	boardRoots(client.doc).stages.get('lead')?.set('wipLimit', 1);
+	boardRoots(client.doc).stages.get('proposal')?.set('wipLimit', 2);
 	createCard(
 		client.doc,
 		{ id: 'initech', title: 'Initech', stageId: 'lead', value: 2000, satisfaction: 4 },
@@ -127,7 +139,85 @@ describe('dashboard', () => {
 		await expect(tileText(page, 'openPipelineValue')).resolves.toBe('CN¥1,500');
 		await expect(tileText(page, 'handoffLagDays')).resolves.toBe('2 days');
 		await expect(tileText(page, 'avgSatisfaction')).resolves.toBe('4 / 5');
-		expect(await page.locator('canvas').count()).toBe(4);
+		expect(await page.locator('canvas').count()).toBe(9);
+	});
+
+	it('charts the funnel, pipeline, overdue and WIP', async () => {
+		await expect(panelValues(page, 'funnel')).resolves.toEqual([
+			{ stageId: 'lead', count: 3 },
+			{ stageId: 'qualified', count: 2 },
+			{ stageId: 'proposal', count: 2 },
+			{ stageId: 'negotiation', count: 1 },
+			{ stageId: 'won', count: 1 }
+		]);
+		const pipeline = await panelValues<{ stageId: string; value: number; weighted: number }[]>(
+			page,
+			'pipeline'
+		);
+		expect(pipeline.find((row) => row.stageId === 'lead')).toEqual({
+			stageId: 'lead',
+			value: 1000,
+			weighted: 100
+		});
+		expect(pipeline.find((row) => row.stageId === 'proposal')?.weighted).toBe(250);
+		await expect(panelValues(page, 'overdue-by-owner')).resolves.toEqual({
+			total: 1,
+			byOwner: [{ owner: 'alice', count: 1 }]
+		});
+		await expect(panelValues(page, 'time-in-stage')).resolves.toMatchObject({
+			lead: 19,
+			won: 2
+		});
+		const wip = page.locator('section[data-kpi="wip"]');
+		await wip.getByRole('button', { name: 'Show table' }).click();
+		await expect(wip.locator('tr[data-stage="lead"] td').nth(1).textContent()).resolves.toBe('1');
+		await expect(wip.locator('tr[data-stage="proposal"] td').nth(2).textContent()).resolves.toBe(
+			'2'
+		);
+		await wip.getByRole('button', { name: 'Show chart' }).click();
+	});
+
+	it('follows many moves a second', async () => {
+		const canvases = await page.locator('canvas').elementHandles();
+		const stages = ['qualified', 'proposal', 'negotiation', 'lead'];
+		const deadline = Date.now() + 2_000;
+		let moves = 0;
+
+		while (Date.now() < deadline) {
+			const stageId = stages[moves % stages.length];
+			moveCard(
+				client.doc,
+				'acme',
+				{ stageId },
+				{ by: 'bob', now: new Date('2024-03-25T09:00:00Z') }
+			);
+			moves += 1;
+			// Paces the moves at about 20 a second, a busy team's rate and under the server's limit.
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+
+		const last = stages[(moves - 1) % stages.length];
+		await waitUntil(
+			async () =>
+				(await panelValues<Record<string, number>>(page, 'value-by-stage'))[last] === 1000,
+			`the dashboard shows acme in ${last} after ${moves} moves`
+		);
+		moveCard(
+			client.doc,
+			'acme',
+			{ stageId: 'lead' },
+			{ by: 'bob', now: new Date('2024-03-25T10:00:00Z') }
+		);
+		await waitUntil(
+			async () => (await panelValues<Record<string, number>>(page, 'value-by-stage')).lead === 1000,
+			'acme is back in lead'
+		);
+
+		expect(moves).toBeGreaterThan(10);
+		const after = await page.locator('canvas').elementHandles();
+		for (const [index, canvas] of canvases.entries()) {
+			expect(await canvas.evaluate((node, other) => node === other, after[index])).toBe(true);
+		}
 	});
 
 	it('updates when a card moves', async () => {

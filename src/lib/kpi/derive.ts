@@ -4,10 +4,12 @@
  */
 import type { BoardSnapshot } from '../board/board';
 import type { Stage } from '../board/schema';
+import { snapshotAsOf } from './as-of';
 import { closedTotals } from './closed';
 import { handoffLagDays, salesCycleDays, timeInStageDays } from './cycle';
 import { avgSatisfaction, overdueByOwner, retentionRate } from './customers';
 import { cardFacts, type CardFacts } from './facts';
+import { funnelCounts, tallyFurthest } from './funnel';
 import { groupEventsByCard } from './history';
 import { resolveOptions, type KpiFilter, type KpiOptions } from './options';
 import { stageTotals, wipBreaches } from './pipeline';
@@ -17,7 +19,8 @@ import type { Kpis } from './types';
 /** Derives every KPI of a board; throws `KpiOptionError` when an option is invalid. */
 export function deriveKpis(snapshot: BoardSnapshot, options?: KpiOptions): Kpis {
 	const filter = resolveOptions(options);
-	return aggregateKpis(deriveCardFacts(snapshot), snapshot.stages, filter);
+	const board = filter.asOf === undefined ? snapshot : snapshotAsOf(snapshot, filter.asOf);
+	return aggregateKpis(deriveCardFacts(board), board.stages, filter);
 }
 
 /** Returns the facts of every unarchived card of the board. */
@@ -51,7 +54,8 @@ export function aggregateKpis(
 		retentionRate: retentionRate(facts),
 		avgSatisfaction: avgSatisfaction(facts),
 		overdue: overdueByOwner(facts, filter),
-		wipBreaches: wipBreaches(laneFacts, stages)
+		wipBreaches: wipBreaches(laneFacts, stages),
+		funnel: funnelCounts(tallyFurthest(facts.map((card) => card.furthestStep)), stages)
 	};
 }
 

@@ -3,6 +3,7 @@
  * a client can keep them per card and recompute only the cards a change touches.
  */
 import type { Card, Stage } from '../board/schema';
+import { furthestStep } from './funnel';
 import { walkCardPath, type Stay, type TimedEvent } from './history';
 import { outcomeOf, outcomeTime, type Outcome } from './outcome';
 import type { StageIndex } from './stages';
@@ -20,6 +21,8 @@ export interface CardFacts {
 	/** First move of a won card into an ops stage since its win. */
 	opsEnteredAt: number | null;
 	stays: Stay[];
+	/** The furthest funnel step the card has reached; null when it reached none. */
+	furthestStep: string | null;
 	/** The first millisecond at which the card is past its due date. */
 	overdueFrom: number | null;
 	/** The owner of the card's current lane: the sales owner in sales stages, else the ops owner. */
@@ -48,6 +51,7 @@ export function cardFacts(
 		createdAt: parseTime(card.createdAt),
 		opsEnteredAt: outcome === 'won' ? path.opsEnteredAt : null,
 		stays: path.stays,
+		furthestStep: furthestStep(path.stays, stage, stages),
 		overdueFrom: endOf(card.dueAt),
 		laneOwner: stage?.lane === 'ops' ? card.opsOwner : card.salesOwner,
 		salesOwner: card.salesOwner,

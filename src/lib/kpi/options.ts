@@ -13,6 +13,11 @@ export interface KpiOptions {
 	owner?: string;
 	/** Only cards currently in a stage of this swimlane, and only that lane's stages. */
 	lane?: Lane;
+	/**
+	 * Derives the KPIs as they were at the end of this moment (ISO 8601; a plain date means the end
+	 * of its UTC day), replayed from the events. `now` defaults to that moment.
+	 */
+	asOf?: string;
 }
 
 /** An invalid KPI option. `option` names it, so an API can return a 400 response naming it. */
@@ -34,11 +39,21 @@ export interface KpiFilter {
 	until: number;
 	owner: string | undefined;
 	lane: Lane | undefined;
+	/** Exclusive end of the replayed history in milliseconds; undefined for the board as it is. */
+	asOf: number | undefined;
 }
 
 /** Checks the options and returns them as a filter; throws `KpiOptionError` on an invalid value. */
 export function resolveOptions(options: KpiOptions = {}): KpiFilter {
-	const now = options.now ?? new Date();
+	const asOf = options.asOf === undefined ? undefined : endOf(options.asOf);
+	if (asOf === null) {
+		throw new KpiOptionError(
+			`asOf must be an ISO 8601 date such as 2024-06-30, not ${JSON.stringify(options.asOf)}.`,
+			'asOf'
+		);
+	}
+
+	const now = options.now ?? (asOf === undefined ? new Date() : new Date(asOf - 1));
 	if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
 		throw new KpiOptionError('now must be a valid Date.', 'now');
 	}
@@ -71,7 +86,7 @@ export function resolveOptions(options: KpiOptions = {}): KpiFilter {
 	if (options.owner !== undefined && (typeof options.owner !== 'string' || options.owner === '')) {
 		throw new KpiOptionError('owner must be a member id.', 'owner');
 	}
-	return { now: now.getTime(), from, until, owner: options.owner, lane: options.lane };
+	return { now: now.getTime(), from, until, owner: options.owner, lane: options.lane, asOf };
 }
 
 export function inPeriod(time: number, filter: KpiFilter): boolean {

@@ -8,6 +8,7 @@ import type { Stage } from '../board/schema';
 import type { CardFacts } from './facts';
 import { compareOwners } from './customers';
 import { fillMonths } from './closed';
+import { funnelCounts } from './funnel';
 import { SortedNumbers } from './sorted';
 import { isOpenSales, isTerminal } from './stages';
 import { daysBetween, monthOf } from './time';
@@ -28,6 +29,8 @@ export class RunningTotals {
 	readonly #cardsByStage = new Map<string, number>();
 	readonly #valueByStage = new Map<string, number>();
 	readonly #months = new Map<string, MonthTotal>();
+	/** Funnel step id → cards whose furthest step it is. */
+	readonly #furthest = new Map<string, number>();
 	readonly #cycle = new SortedNumbers();
 	readonly #handoff = new SortedNumbers();
 	readonly #stays = new Map<string, SortedNumbers>();
@@ -87,6 +90,10 @@ export class RunningTotals {
 			this.#wonValue += sign * value;
 		} else if (facts.outcome === 'lost') this.#lostCount += sign;
 		if (contribution.month !== null) this.#addMonth(contribution.month, value, sign);
+		if (facts.furthestStep !== null) {
+			const count = (this.#furthest.get(facts.furthestStep) ?? 0) + sign;
+			this.#furthest.set(facts.furthestStep, count);
+		}
 		change(this.#cycle, contribution.cycleDays, sign);
 		change(this.#handoff, contribution.handoffDays, sign);
 		for (const stay of facts.stays) change(this.#stays.get(stay.stageId), stay.days, sign);
@@ -146,7 +153,8 @@ export class RunningTotals {
 			avgSatisfaction:
 				this.#satisfactionCount === 0 ? null : this.#satisfactionSum / this.#satisfactionCount,
 			overdue: this.#overdue(now),
-			wipBreaches
+			wipBreaches,
+			funnel: funnelCounts(this.#furthest, this.stages)
 		};
 	}
 

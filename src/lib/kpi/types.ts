@@ -17,6 +17,12 @@ export interface OwnerCount {
 	count: number;
 }
 
+/** A number of cards for one stage. */
+export interface StageCount {
+	stageId: string;
+	count: number;
+}
+
 export interface WipBreach {
 	stageId: string;
 	count: number;
@@ -53,4 +59,6 @@ export interface Kpis {
 	overdue: { total: number; byOwner: OwnerCount[] };
 	/** Stages holding more cards than their WIP limit, in board order. */
 	wipBreaches: WipBreach[];
+	/** Cards that reached each funnel step (sales stages other than lost) or a later one. */
+	funnel: StageCount[];
 }

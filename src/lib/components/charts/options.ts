@@ -2,9 +2,13 @@
 import type { ChartOptions } from 'chart.js';
 import type { ChartTheme } from './theme';
 
-/** Returns options for a chart with x and y scales, coloured by `theme`. */
-export function axisOptions(theme: ChartTheme): ChartOptions<'bar'> {
+/**
+ * Returns options for a chart with x and y scales, coloured by `theme`. With `counts`, the value
+ * scale (`y`) shows whole numbers only.
+ */
+export function axisOptions(theme: ChartTheme, counts = false): ChartOptions<'bar'> {
 	const ticks = { color: theme.muted, font: { family: theme.font, size: 12 }, maxTicksLimit: 8 };
+	const valueTicks = counts ? { ...ticks, precision: 0 } : ticks;
 	return {
 		font: { family: theme.font },
 		color: theme.text,
@@ -16,7 +20,12 @@ export function axisOptions(theme: ChartTheme): ChartOptions<'bar'> {
 		},
 		scales: {
 			x: { ticks, grid: { color: theme.grid }, border: { color: theme.grid } },
-			y: { ticks, grid: { color: theme.grid }, border: { color: theme.grid }, beginAtZero: true }
+			y: {
+				ticks: valueTicks,
+				grid: { color: theme.grid },
+				border: { color: theme.grid },
+				beginAtZero: true
+			}
 		}
 	} as ChartOptions<'bar'>;
 }

@@ -4,7 +4,15 @@
  * remote edits so costs one update of the charts, and they still move within a fraction of a second.
  */
 import type * as Y from 'yjs';
-import { boardRoots, readMeta, type BoardMeta, type ReportInvalid, type Stage } from '$lib/board';
+import {
+	boardRoots,
+	readMembers,
+	readMeta,
+	type BoardMeta,
+	type Member,
+	type ReportInvalid,
+	type Stage
+} from '$lib/board';
 import { IncrementalKpis, type Kpis } from '$lib/kpi';
 
 export interface LiveKpisOptions {
@@ -19,6 +27,7 @@ export class LiveKpis {
 	kpis = $state.raw<Kpis | null>(null);
 	meta = $state.raw<BoardMeta | null>(null);
 	stages = $state.raw<Stage[]>([]);
+	members = $state.raw<Member[]>([]);
 
 	readonly #doc: Y.Doc;
 	readonly #incremental: IncrementalKpis;
@@ -34,7 +43,7 @@ export class LiveKpis {
 		this.#report = options.report;
 		this.#incremental = new IncrementalKpis(doc, { report: options.report });
 		const roots = boardRoots(doc);
-		const observed = [roots.meta, roots.stages, roots.cards, roots.events];
+		const observed = [roots.meta, roots.stages, roots.cards, roots.events, roots.members];
 		const onChange = () => this.#schedule();
 		for (const type of observed) type.observeDeep(onChange);
 		const refresh = setInterval(onChange, options.refresh ?? 60_000);
@@ -65,6 +74,7 @@ export class LiveKpis {
 	#derive(): void {
 		this.#lastRun = performance.now();
 		this.meta = readMeta(boardRoots(this.#doc).meta, this.#report);
+		this.members = readMembers(this.#doc, this.#report);
 		this.kpis = this.#incremental.kpis();
 		const stages = this.#incremental.stages;
 		if (stages !== this.stages) this.stages = stages as Stage[];

@@ -64,7 +64,43 @@ export const dashboard = {
 		'dashboard.cycle.median': 'Median',
 		'dashboard.cycle.mean': 'Mean',
 		'dashboard.cycle.count': 'Cards',
-		'dashboard.cycle.unit': 'days'
+		'dashboard.cycle.unit': 'days',
+
+		'dashboard.funnel.title': 'Sales funnel',
+		'dashboard.funnel.caption':
+			'Cards that have reached each sales stage or a later one, from their move history and current stage. A card in operations has reached Won. Lost stages are left out; archived cards count nowhere.',
+		'dashboard.funnel.cards': 'Cards',
+		'dashboard.funnel.ofFirst': 'Of first stage',
+		'dashboard.funnel.ofPrevious': 'Of previous stage',
+		'dashboard.funnel.tooltip': '{count} cards ({share} of the first stage)',
+
+		'dashboard.pipeline.title': 'Open and weighted pipeline',
+		'dashboard.pipeline.caption':
+			'Per open sales stage: the summed value of its cards, and that sum times the stage’s win probability.',
+		'dashboard.pipeline.open': 'Open value',
+		'dashboard.pipeline.weighted': 'Weighted value',
+		'dashboard.pipeline.probability': 'Probability',
+
+		'dashboard.timeInStage.title': 'Time in stage',
+		'dashboard.timeInStage.caption':
+			'Median days of the finished stays in each stage, from an entry into the stage to the next move out of it. Stays still going on are not counted.',
+
+		'dashboard.overdue.title': 'Overdue cards by owner',
+		'dashboard.overdue.caption':
+			'Cards past their due date and not won, lost or churned, counted for the owner of the card’s current swimlane.',
+		'dashboard.overdue.cards': 'Overdue cards',
+		'dashboard.overdue.owner': 'Owner',
+		'dashboard.overdue.noOwner': 'No owner',
+		'dashboard.overdue.none': 'No card is overdue.',
+		'dashboard.overdue.tooltip': '{count} overdue cards',
+
+		'dashboard.wip.title': 'WIP limits',
+		'dashboard.wip.caption':
+			'Cards in each stage that has a WIP limit, against that limit (dashed line). Red bars are stages over their limit.',
+		'dashboard.wip.cards': 'Cards',
+		'dashboard.wip.limit': 'WIP limit',
+		'dashboard.wip.over': 'Over the limit',
+		'dashboard.wip.none': 'No stage has a WIP limit.'
 	},
 	zh: {
 		'dashboard.title': '仪表盘',
@@ -128,6 +164,41 @@ export const dashboard = {
 		'dashboard.cycle.median': '中位数',
 		'dashboard.cycle.mean': '平均值',
 		'dashboard.cycle.count': '卡片数',
-		'dashboard.cycle.unit': '天'
+		'dashboard.cycle.unit': '天',
+
+		'dashboard.funnel.title': '销售漏斗',
+		'dashboard.funnel.caption':
+			'根据移动记录和当前阶段，统计到达过每个销售阶段或其后阶段的卡片数。运营泳道中的卡片视为已到达赢单。不含输单阶段，已归档卡片不计入。',
+		'dashboard.funnel.cards': '卡片数',
+		'dashboard.funnel.ofFirst': '占首阶段',
+		'dashboard.funnel.ofPrevious': '占上一阶段',
+		'dashboard.funnel.tooltip': '{count} 张卡片（占首阶段 {share}）',
+
+		'dashboard.pipeline.title': '在途与加权商机',
+		'dashboard.pipeline.caption': '每个进行中销售阶段的卡片金额之和，以及该金额乘以阶段赢单概率。',
+		'dashboard.pipeline.open': '在途金额',
+		'dashboard.pipeline.weighted': '加权金额',
+		'dashboard.pipeline.probability': '赢单概率',
+
+		'dashboard.timeInStage.title': '阶段停留时间',
+		'dashboard.timeInStage.caption':
+			'每个阶段已结束停留的天数中位数：从进入该阶段到移出为止。仍在进行中的停留不计入。',
+
+		'dashboard.overdue.title': '各负责人的逾期卡片',
+		'dashboard.overdue.caption':
+			'已过截止日期且未赢单、输单或流失的卡片，按卡片当前泳道的负责人统计。',
+		'dashboard.overdue.cards': '逾期卡片',
+		'dashboard.overdue.owner': '负责人',
+		'dashboard.overdue.noOwner': '无负责人',
+		'dashboard.overdue.none': '没有逾期的卡片。',
+		'dashboard.overdue.tooltip': '{count} 张逾期卡片',
+
+		'dashboard.wip.title': 'WIP 上限',
+		'dashboard.wip.caption':
+			'设有 WIP 上限的阶段中的卡片数与上限（虚线）。红色柱表示超出上限的阶段。',
+		'dashboard.wip.cards': '卡片数',
+		'dashboard.wip.limit': 'WIP 上限',
+		'dashboard.wip.over': '超出数',
+		'dashboard.wip.none': '没有设置 WIP 上限的阶段。'
 	}
 } as const;
