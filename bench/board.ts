@@ -69,6 +69,9 @@ async function timeDrag(page: Page) {
 	await page.mouse.move(to.x + to.width / 2, to.y + 30, { steps: 30 });
 	const dropStart = Date.now();
 	await page.mouse.up();
+	// A drop from sales into ops opens the handoff dialog; Enter submits it with no facts.
+	await page.locator('[data-handoff-dialog][open]').waitFor();
+	await page.keyboard.press('Enter');
 	await page
 		.locator(`[data-stage-id="onboarding"] [data-card-id="${cardId}"]`)
 		.waitFor({ timeout: 30_000 });
