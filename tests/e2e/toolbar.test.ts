@@ -117,3 +117,48 @@ describe('column header', () => {
 		expect(errors).toEqual([]);
 	});
 });
+
+describe('filters', () => {
+	it('filters columns and writes the address', async () => {
+		await alice.locator('#board-search').fill('north');
+		await expect.poll(() => new URL(alice.url()).searchParams.get('q')).toBe('north');
+		await expect.poll(() => cardIn(alice, 'lead', 'Fabrikam').count()).toBe(0);
+		await expect(cardIn(alice, 'lead', 'Northwind').count()).resolves.toBe(1);
+		await expect(column(alice, 'lead').locator('[data-count]').textContent()).resolves.toBe(
+			'1 / 2'
+		);
+		await expect(column(alice, 'qualified').locator('[data-count]').textContent()).resolves.toBe(
+			'0 / 1'
+		);
+	});
+
+	it('keeps the filter on reload', async () => {
+		await alice.reload();
+		await column(alice, 'lead').waitFor();
+		await expect(alice.locator('#board-search').inputValue()).resolves.toBe('north');
+		await cardIn(alice, 'lead', 'Northwind').waitFor();
+		await expect(cardIn(alice, 'lead', 'Fabrikam').count()).resolves.toBe(0);
+	});
+
+	it('shows the same view at a shared address', async () => {
+		await bob.goto(alice.url());
+		await cardIn(bob, 'lead', 'Northwind').waitFor();
+		await expect(cardIn(bob, 'lead', 'Fabrikam').count()).resolves.toBe(0);
+		await expect(column(bob, 'lead').locator('[data-count]').textContent()).resolves.toBe('1 / 2');
+	});
+
+	it('combines conditions', async () => {
+		await alice.locator('#filter-health').selectOption('critical');
+		await expect.poll(() => cardIn(alice, 'lead', 'Northwind').count()).toBe(0);
+		expect(new URL(alice.url()).searchParams.get('health')).toBe('critical');
+	});
+
+	it('clears every filter', async () => {
+		await alice.locator('[data-clear-filters]').click();
+		await cardIn(alice, 'lead', 'Fabrikam').waitFor();
+		expect(new URL(alice.url()).search).toBe('');
+		await expect(alice.locator('#board-search').inputValue()).resolves.toBe('');
+		await expect(column(alice, 'lead').locator('[data-count]').textContent()).resolves.toBe('2');
+		expect(errors).toEqual([]);
+	});
+});

@@ -9,3 +9,4 @@ export * from './operations';
 export * from './handoff';
 export * from './checklist';
 export * from './history';
+export * from './filter';

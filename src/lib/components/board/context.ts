@@ -1,12 +1,15 @@
-/** What the components of one open board share: its view, the drag state and the editor. */
+/** What the components of one open board share: view, drag state, filters and the editor. */
 import { getContext, setContext } from 'svelte';
 import type { ChangeContext } from '$lib/board';
 import type { BoardView } from '$lib/sync/board-view.svelte';
 import type { BoardDrag } from './drag.svelte';
+import type { BoardFilters } from './filters/board-filters.svelte';
 
 export interface BoardContext {
 	view: BoardView;
 	drag: BoardDrag;
+	/** The board's filter; columns show only the cards it matches. */
+	filters: BoardFilters;
 	/** Returns who is making a change, for the events that operations append. */
 	change: () => ChangeContext;
 	openCard: (cardId: string) => void;
