@@ -162,3 +162,46 @@ describe('filters', () => {
 		expect(errors).toEqual([]);
 	});
 });
+
+describe('shortcuts', () => {
+	const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+	it('opens the help with ? and closes it with Escape', async () => {
+		await alice.locator('body').click({ position: { x: 5, y: 5 } });
+		await alice.keyboard.press('?');
+		const dialog = alice.locator('[data-shortcuts-dialog]');
+		await dialog.waitFor();
+		await expect(dialog.locator('dt').count()).resolves.toBe(8);
+		await expect(dialog.textContent()).resolves.toContain('Ctrl+Shift+Z');
+		await alice.keyboard.press('Escape');
+		await dialog.waitFor({ state: 'detached' });
+	});
+
+	it('focuses the search with /', async () => {
+		await alice.keyboard.press('/');
+		await expect.poll(() => activeId(alice)).toBe('board-search');
+		await alice.keyboard.type('n?');
+		await expect(alice.locator('#board-search').inputValue()).resolves.toBe('n?');
+		await expect(alice.locator('#add-card-lead-title').count()).resolves.toBe(0);
+		await expect(alice.locator('[data-shortcuts-dialog]').count()).resolves.toBe(0);
+		await alice.locator('#board-search').fill('');
+	});
+
+	it('opens a new card form in the focused column', async () => {
+		await cardIn(alice, 'qualified', 'Contoso Ltd').focus();
+		await alice.keyboard.press('n');
+		await expect.poll(() => activeId(alice)).toBe('add-card-qualified-title');
+		await alice.keyboard.type('Tailspin');
+		await alice.keyboard.press('Enter');
+		await cardIn(alice, 'qualified', 'Tailspin').waitFor();
+	});
+
+	it('opens a new card form in the first column', async () => {
+		await alice.locator('body').click({ position: { x: 5, y: 5 } });
+		await alice.keyboard.press('n');
+		await expect.poll(() => activeId(alice)).toBe('add-card-lead-title');
+		await alice.keyboard.press('Escape');
+		await expect(alice.locator('#add-card-lead-title').count()).resolves.toBe(0);
+		expect(errors).toEqual([]);
+	});
+});

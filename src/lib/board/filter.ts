@@ -28,7 +28,7 @@ export const EMPTY_FILTER: Readonly<CardFilter> = {
 	mine: false
 };
 
-/** What a filter is judged against besides the card. */
+/** The facts besides the card that a filter is judged against. */
 export interface FilterContext {
 	/** The time overdue is judged at, in milliseconds. */
 	now: number;
@@ -69,7 +69,7 @@ export function matchesFilter(card: Card, filter: CardFilter, context: FilterCon
 	return terms.every((term) => haystack.includes(term));
 }
 
-/** A card is overdue once its due date has passed, unless it sits in a terminal stage. */
+/** Returns whether a card is past its due date and outside a terminal stage. */
 export function isOverdue(card: Card, context: FilterContext): boolean {
 	const due = endOf(card.dueAt);
 	if (due === null || context.now < due) return false;

@@ -4,12 +4,14 @@ import type { ChangeContext } from '$lib/board';
 import type { BoardView } from '$lib/sync/board-view.svelte';
 import type { BoardDrag } from './drag.svelte';
 import type { BoardFilters } from './filters/board-filters.svelte';
+import type { AddCardRequest } from './help/add-request.svelte';
 
 export interface BoardContext {
 	view: BoardView;
 	drag: BoardDrag;
 	/** The board's filter; columns show only the cards it matches. */
 	filters: BoardFilters;
+	addRequest: AddCardRequest;
 	/** Returns who is making a change, for the events that operations append. */
 	change: () => ChangeContext;
 	openCard: (cardId: string) => void;
