@@ -1,8 +1,9 @@
 /**
- * The KPI dashboard in Chromium against the real server: it charts a board's cards, follows
- * moves made by another client within the throttle interval, shows exact numbers in its tables,
- * shows a message for a board without cards, and charts the 8,800-deal CRM sample. Screenshots of each
- * state, in both languages and both themes, go to /tmp/tandem-shots/.
+ * The KPI dashboard in Chromium against the real server. It charts a board's cards and follows
+ * moves made by another client within the throttle interval, many a second too. It shows exact
+ * numbers in its tables, an earlier day from the time slider, a message for a board without
+ * cards, and the 8,800-deal CRM sample. Screenshots of each state, in both languages and both
+ * themes, go to /tmp/tandem-shots/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -270,6 +271,41 @@ describe('dashboard', () => {
 		await expect(panel.locator('canvas').isVisible()).resolves.toBe(true);
 	});
 
+	it('shows an earlier day on the slider', async () => {
+		const slider = page.getByRole('slider', { name: 'Board as of' });
+		// The board's first event is on 2024-03-01, so position 20 is the end of 2024-03-21.
+		await slider.fill('20');
+		await page.locator('[data-as-of="2024-03-21"]').waitFor();
+		await waitUntil(
+			async () => (await panelValues<Record<string, number>>(page, 'value-by-stage')).won === 2000,
+			'the won stage shows initech before its handoff'
+		);
+		const past = await panelValues<Record<string, number>>(page, 'value-by-stage');
+		expect(past.onboarding).toBe(0);
+		expect(past.lead).toBe(1000);
+		expect(past.proposal).toBe(500);
+		await expect(panelValues(page, 'win-rate')).resolves.toEqual({
+			won: 1,
+			lost: 1,
+			winRate: 0.5
+		});
+		const changes = page.locator('section.changes');
+		await expect(changes.locator('h2').textContent()).resolves.toContain('Mar 21, 2024');
+		await changes.locator('li[data-kind="handoff"][data-card="initech"]').waitFor();
+		await changes.locator('li[data-kind="won"][data-card="globex"]').waitFor();
+		await expect(
+			changes.locator('li[data-kind="won"][data-card="globex"]').textContent()
+		).resolves.toContain('bob');
+		await screenshot(page, 'dashboard-en-light-past');
+
+		await page.getByRole('button', { name: 'Back to live' }).click();
+		await page.locator('[data-as-of="live"]').waitFor();
+		const now = await panelValues<Record<string, number>>(page, 'value-by-stage');
+		expect(now.won).toBe(1500);
+		expect(now.onboarding).toBe(2000);
+		expect(await changes.count()).toBe(0);
+	});
+
 	it('takes screenshots in both themes and languages', async () => {
 		await screenshot(page, 'dashboard-en-light');
 		for (const [locale, theme] of [
@@ -284,6 +320,9 @@ describe('dashboard', () => {
 				`the ${locale} ${theme} dashboard has the cards`
 			);
 			await screenshot(other, `dashboard-${locale}-${theme}`);
+			await other.getByRole('slider').fill('20');
+			await other.locator('section.changes').waitFor();
+			await screenshot(other, `dashboard-${locale}-${theme}-past`);
 		}
 		const zh = contexts[contexts.length - 3].pages()[0];
 		await expect(zh.locator('h1').textContent()).resolves.toContain('仪表盘');

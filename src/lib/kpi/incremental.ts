@@ -34,6 +34,7 @@ export class IncrementalKpis {
 	/** Events appended since the last read, in document order. */
 	#appended: BoardEvent[] = [];
 	#stale = true;
+	#firstEventTime: number | null = null;
 
 	constructor(doc: Y.Doc, options: IncrementalOptions = {}) {
 		this.#doc = doc;
@@ -56,6 +57,11 @@ export class IncrementalKpis {
 	/** The board's stages in board order, as of the last read of the KPIs. */
 	get stages(): readonly Stage[] {
 		return this.#index.stages;
+	}
+
+	/** The time of the earliest create, move or handoff event, as of the last read of the KPIs. */
+	get firstEventTime(): number | null {
+		return this.#firstEventTime;
 	}
 
 	/** Returns the KPIs, with overdue cards judged at `now`. Throws `KpiOptionError` for an invalid date. */
@@ -107,7 +113,10 @@ export class IncrementalKpis {
 			return;
 		}
 		for (const event of this.#appended) {
-			if (addEvent(this.#events, event)) this.#dirty.add(event.cardId);
+			const time = addEvent(this.#events, event);
+			if (time === null) continue;
+			this.#dirty.add(event.cardId);
+			if (this.#firstEventTime === null || time < this.#firstEventTime) this.#firstEventTime = time;
 		}
 		this.#appended = [];
 		for (const cardId of this.#dirty) this.#refreshCard(cardId);
@@ -136,6 +145,11 @@ export class IncrementalKpis {
 		const report = this.#report;
 		this.#index = indexStages(readStages(this.#doc, report));
 		this.#events = groupEventsByCard(readEvents(this.#doc, report));
+		this.#firstEventTime = null;
+		for (const group of this.#events.values()) {
+			const time = group[0].time;
+			if (this.#firstEventTime === null || time < this.#firstEventTime) this.#firstEventTime = time;
+		}
 		this.#totals = new RunningTotals(this.#index.stages);
 		this.#roots.cards.forEach((map, cardId) => {
 			const facts = cardFacts(readCard(cardId, map, report), this.#events.get(cardId), this.#index);
@@ -146,19 +160,20 @@ export class IncrementalKpis {
 
 /**
  * Adds an appended event to its card's group, after the events with the same or an earlier
- * time, as `groupEventsByCard` orders them. Returns false for an event no KPI reads.
+ * time, as `groupEventsByCard` orders them. Returns the event's time, or null for an event no
+ * KPI reads.
  */
-function addEvent(groups: Map<string, TimedEvent[]>, event: BoardEvent): boolean {
-	if (typeof event.to !== 'string') return false;
+function addEvent(groups: Map<string, TimedEvent[]>, event: BoardEvent): number | null {
+	if (typeof event.to !== 'string') return null;
 	const time = parseTime(event.at);
-	if (time === null) return false;
+	if (time === null) return null;
 	const group = groups.get(event.cardId);
 	if (!group) {
 		groups.set(event.cardId, [{ time, event }]);
-		return true;
+		return time;
 	}
 	let index = group.length;
 	while (index > 0 && group[index - 1].time > time) index -= 1;
 	group.splice(index, 0, { time, event });
-	return true;
+	return time;
 }

@@ -5,3 +5,4 @@ export type { CardFacts } from './facts';
 export type { Outcome } from './outcome';
 export type { Kpis, DayStats, MonthTotal, OwnerCount, StageCount, WipBreach } from './types';
 export { IncrementalKpis, type IncrementalOptions } from './incremental';
+export { changesSince, type BoardChange, type ChangeKind } from './changes';

@@ -6,9 +6,11 @@
 import type * as Y from 'yjs';
 import {
 	boardRoots,
+	readBoard,
 	readMembers,
 	readMeta,
 	type BoardMeta,
+	type BoardSnapshot,
 	type Member,
 	type ReportInvalid,
 	type Stage
@@ -28,6 +30,8 @@ export class LiveKpis {
 	meta = $state.raw<BoardMeta | null>(null);
 	stages = $state.raw<Stage[]>([]);
 	members = $state.raw<Member[]>([]);
+	/** Time of the board's earliest create, move or handoff event; null without one. */
+	firstEventTime = $state.raw<number | null>(null);
 
 	readonly #doc: Y.Doc;
 	readonly #incremental: IncrementalKpis;
@@ -76,8 +80,14 @@ export class LiveKpis {
 		this.meta = readMeta(boardRoots(this.#doc).meta, this.#report);
 		this.members = readMembers(this.#doc, this.#report);
 		this.kpis = this.#incremental.kpis();
+		this.firstEventTime = this.#incremental.firstEventTime;
 		const stages = this.#incremental.stages;
 		if (stages !== this.stages) this.stages = stages as Stage[];
+	}
+
+	/** Returns a snapshot of the board now, for the derivations the running totals do not cover. */
+	snapshot(): BoardSnapshot {
+		return readBoard(this.#doc, this.#report);
 	}
 
 	destroy(): void {

@@ -100,7 +100,20 @@ export const dashboard = {
 		'dashboard.wip.cards': 'Cards',
 		'dashboard.wip.limit': 'WIP limit',
 		'dashboard.wip.over': 'Over the limit',
-		'dashboard.wip.none': 'No stage has a WIP limit.'
+		'dashboard.wip.none': 'No stage has a WIP limit.',
+
+		'dashboard.timeTravel.label': 'Board as of',
+		'dashboard.timeTravel.live': 'Today (live)',
+		'dashboard.timeTravel.backToLive': 'Back to live',
+		'dashboard.timeTravel.showing':
+			'Showing the KPIs at the end of the chosen day (UTC), with each card’s stage replayed from its moves. Values, owners and due dates are today’s; deleted cards are left out.',
+		'dashboard.changes.title': 'Changes since {date}',
+		'dashboard.changes.none': 'No card has moved since then.',
+		'dashboard.changes.more': 'and {count} earlier changes',
+		'dashboard.changes.kind.moved': 'Moved',
+		'dashboard.changes.kind.won': 'Won',
+		'dashboard.changes.kind.lost': 'Lost',
+		'dashboard.changes.kind.handoff': 'Handed over'
 	},
 	zh: {
 		'dashboard.title': '仪表盘',
@@ -199,6 +212,19 @@ export const dashboard = {
 		'dashboard.wip.cards': '卡片数',
 		'dashboard.wip.limit': 'WIP 上限',
 		'dashboard.wip.over': '超出数',
-		'dashboard.wip.none': '没有设置 WIP 上限的阶段。'
+		'dashboard.wip.none': '没有设置 WIP 上限的阶段。',
+
+		'dashboard.timeTravel.label': '查看日期',
+		'dashboard.timeTravel.live': '今天（实时）',
+		'dashboard.timeTravel.backToLive': '回到实时',
+		'dashboard.timeTravel.showing':
+			'显示所选日期结束时（UTC）的指标，每张卡片的阶段按其移动记录回放。金额、负责人和截止日期为当前值；已删除的卡片不计入。',
+		'dashboard.changes.title': '{date} 之后的变化',
+		'dashboard.changes.none': '此后没有卡片移动。',
+		'dashboard.changes.more': '以及更早的 {count} 条变化',
+		'dashboard.changes.kind.moved': '移动',
+		'dashboard.changes.kind.won': '赢单',
+		'dashboard.changes.kind.lost': '输单',
+		'dashboard.changes.kind.handoff': '交接'
 	}
 } as const;
