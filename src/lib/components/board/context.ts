@@ -1,4 +1,4 @@
-/** What the components of one open board share: view, drag state, filters and the editor. */
+/** State shared by the components of one open board: view, drag state, filters and the editor. */
 import { getContext, setContext } from 'svelte';
 import type { ChangeContext } from '$lib/board';
 import type { BoardView } from '$lib/sync/board-view.svelte';
