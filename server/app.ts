@@ -4,7 +4,13 @@ import { bodyLimit } from 'hono/body-limit';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { Logger } from 'pino';
 import { isValidBoardId, MAX_BOARD_NAME, newId, readBoard, SYSTEM_MEMBER } from '../src/lib/board';
-import { ImportError, importCsv, parseMapping, type ImportMapping } from '../src/lib/import';
+import {
+	exportCardsCsv,
+	ImportError,
+	importCsv,
+	parseMapping,
+	type ImportMapping
+} from '../src/lib/import';
 import { deriveKpis, KpiOptionError, type KpiOptions } from '../src/lib/kpi';
 import { AccessError, type Access, type BoardRole, type TokenClaims } from './auth';
 import type { ServerConfig } from './config';
@@ -189,6 +195,7 @@ export function createApp(
 	app.post('/api/boards', adminOnly);
 	app.get('/api/boards/:id', boardAccess('editor', 'viewer'));
 	app.get('/api/boards/:id/kpis', boardAccess('editor', 'viewer'));
+	app.get('/api/boards/:id/export.csv', boardAccess('editor', 'viewer'));
 	app.post('/api/boards/:id/import', boardAccess('editor'));
 	app.post('/api/boards/:id/links', adminOnly);
 	app.post('/api/boards/:id/links/rotate', adminOnly);
@@ -262,6 +269,15 @@ export function createApp(
 					(card) => card.position.stageId === stage.id && !card.archived
 				).length
 			}))
+		});
+	});
+
+	app.get('/api/boards/:id/export.csv', async (c) => {
+		const boardId = boardIdParam(c);
+		const csv = await withRoom(rooms, boardId, (room) => exportCardsCsv(readBoard(room.doc)));
+		return c.body(csv, 200, {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${boardId}.csv"`
 		});
 	});
 

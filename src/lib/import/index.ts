@@ -4,3 +4,4 @@ export * from './mapping';
 export * from './members';
 export * from './rows';
 export * from './apply';
+export * from './export';
