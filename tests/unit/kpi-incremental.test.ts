@@ -197,6 +197,19 @@ describe('IncrementalKpis', () => {
 		expect(live.kpis(NOW).openPipelineValue).toBe(100);
 	});
 
+	it('tracks the first event time', () => {
+		const doc = emptyBoard();
+		const live = new IncrementalKpis(doc);
+		live.kpis(NOW);
+		expect(live.firstEventTime).toBeNull();
+		addCard(doc, 'a', 10);
+		live.kpis(NOW);
+		expect(live.firstEventTime).toBe(day(10).getTime());
+		move(doc, 'a', 'qualified', 4);
+		live.kpis(NOW);
+		expect(live.firstEventTime).toBe(day(4).getTime());
+	});
+
 	it('rejects an invalid now', () => {
 		const live = new IncrementalKpis(emptyBoard());
 		expect(() => live.kpis(new Date('nope'))).toThrow(KpiOptionError);

@@ -96,7 +96,7 @@ export const dashboard = {
 
 		'dashboard.wip.title': 'WIP limits',
 		'dashboard.wip.caption':
-			'Cards in each stage that has a WIP limit, against that limit (dashed line). Red bars are stages over their limit.',
+			'Cards in each stage that has a WIP limit, against that limit (the line across the bar). Red bars are stages over their limit.',
 		'dashboard.wip.cards': 'Cards',
 		'dashboard.wip.limit': 'WIP limit',
 		'dashboard.wip.over': 'Over the limit',
@@ -208,7 +208,7 @@ export const dashboard = {
 
 		'dashboard.wip.title': 'WIP 上限',
 		'dashboard.wip.caption':
-			'设有 WIP 上限的阶段中的卡片数与上限（虚线）。红色柱表示超出上限的阶段。',
+			'设有 WIP 上限的阶段中的卡片数与上限（柱上的横线）。红色柱表示超出上限的阶段。',
 		'dashboard.wip.cards': '卡片数',
 		'dashboard.wip.limit': 'WIP 上限',
 		'dashboard.wip.over': '超出数',
