@@ -117,7 +117,7 @@ function parseBoardName(body: unknown): string {
 
 function kpiOptions(c: Context): KpiOptions {
 	const options: KpiOptions = {};
-	const { now, from, to, owner, lane } = c.req.query();
+	const { now, from, to, owner, lane, asOf } = c.req.query();
 	if (now !== undefined) {
 		const date = new Date(now);
 		if (Number.isNaN(date.getTime())) {
@@ -129,6 +129,8 @@ function kpiOptions(c: Context): KpiOptions {
 	if (to !== undefined) options.to = to;
 	if (owner !== undefined) options.owner = owner;
 	if (lane !== undefined) options.lane = lane as KpiOptions['lane'];
+	// deriveKpis validates the values and throws KpiOptionError, which becomes a 400.
+	if (asOf !== undefined) options.asOf = asOf;
 	return options;
 }
 
