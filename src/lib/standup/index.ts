@@ -1,0 +1,4 @@
+export * from './record';
+export * from './agenda';
+export * from './timer';
+export * from './presence';
