@@ -17,6 +17,7 @@ import type { ServerConfig } from './config';
 import { BoardConnection } from './connection';
 import { securityHeaders } from './headers';
 import { HttpError } from './http-error';
+import { addMetricsRoute } from './metrics';
 import type { BoardStore } from './persistence/store';
 import type { Room } from './room';
 import { BoardNotFoundError, type Rooms } from './rooms';
@@ -195,6 +196,9 @@ export function createApp(
 		};
 	app.get('/api/boards', adminOnly);
 	app.post('/api/boards', adminOnly);
+	// With share links on, the metrics need the admin token (Prometheus sends it as a bearer token).
+	app.get('/metrics', adminOnly);
+	addMetricsRoute(app);
 	app.get('/api/boards/:id', boardAccess('editor', 'viewer'));
 	app.get('/api/boards/:id/kpis', boardAccess('editor', 'viewer'));
 	app.get('/api/boards/:id/export.csv', boardAccess('editor', 'viewer'));

@@ -12,7 +12,6 @@ import { ensureClientBuild } from './client-build';
 import { ConfigError, describeConfig, type ServerConfig } from './config';
 import type { BoardConnection } from './connection';
 import { createLogger } from './logger';
-import { addMetricsRoute } from './metrics';
 import { MemoryStore } from './persistence/memory';
 import { PostgresStore } from './persistence/postgres';
 import { LocalPubSub } from './pubsub/local';
@@ -132,7 +131,6 @@ export async function startServer(
 	});
 
 	const app = new Hono();
-	addMetricsRoute(app);
 	const nodeWebSocket = createNodeWebSocket({ app });
 	// ws closes a connection whose frame is larger than this with 1009 (message too big).
 	nodeWebSocket.wss.options.maxPayload = config.maxMessageBytes;

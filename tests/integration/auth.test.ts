@@ -275,3 +275,18 @@ describe('websocket access', () => {
 		}
 	});
 });
+
+describe('metrics access', () => {
+	it('metrics need the admin token', async () => {
+		const anonymous = await api('/metrics');
+		expect(anonymous.status).toBe(401);
+
+		const board = await createBoard('Metrics');
+		const editor = await mintLink(board, 'editor');
+		expect((await api('/metrics', { token: editor.token })).status).toBe(403);
+
+		const response = await api('/metrics', { token: admin });
+		expect(response.status).toBe(200);
+		expect(await response.text()).toContain('# TYPE');
+	});
+});
