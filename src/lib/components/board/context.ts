@@ -12,6 +12,8 @@ export interface BoardContext {
 	/** The board's filter; columns show only the cards it matches. */
 	filters: BoardFilters;
 	addRequest: AddCardRequest;
+	/** True for a view-only link: the board offers no drag, add, edit, import or undo. */
+	readOnly: boolean;
 	/** Returns who is making a change, for the events that operations append. */
 	change: () => ChangeContext;
 	openCard: (cardId: string) => void;
