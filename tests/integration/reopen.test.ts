@@ -33,7 +33,7 @@ function storedUpdates(boardId: string): { count: number; bytes: number } {
 	}
 }
 
-/** Connects a provider whose document already holds `state`, as a browser with a cache does. */
+/** Connects a provider whose document already contains `state`, as a browser with a cache does. */
 async function reopenWithCache(boardId: string, state: Uint8Array): Promise<void> {
 	const doc = new Y.Doc();
 	Y.applyUpdate(doc, state);

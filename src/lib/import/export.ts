@@ -1,7 +1,7 @@
 /**
- * Writes a board's cards as CSV (RFC 4180) that spreadsheets open safely: a cell starting with
- * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so Excel, LibreOffice and
- * Google Sheets show it as text instead of running it as a formula.
+ * Writes a board's cards as CSV (RFC 4180) that spreadsheets open safely. A cell starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet shows it as
+ * text instead of running it as a formula.
  */
 import type { BoardSnapshot } from '../board';
 import { compareByRank } from '../board';
