@@ -10,3 +10,4 @@ export * from './handoff';
 export * from './checklist';
 export * from './history';
 export * from './filter';
+export * from './comments';
