@@ -1,5 +1,6 @@
 /** The state of a board's link to the server, as the connection indicator shows it. */
 import type { WebsocketProvider } from 'y-websocket';
+import { PendingChanges } from './pending.svelte';
 
 export type ConnectionState = 'connected' | 'connecting' | 'offline';
 
@@ -9,10 +10,14 @@ export class ConnectionStatus {
 	synced = $state(false);
 	/** The last close code and reason the server sent, for an error message. */
 	closed = $state<{ code: number; reason: string } | null>(null);
+	/** Local changes the server has not confirmed yet. */
+	readonly pending: PendingChanges;
 
 	#dispose: () => void;
 
 	constructor(provider: WebsocketProvider) {
+		// The provider's room name is the board id.
+		this.pending = new PendingChanges(provider, provider.roomname);
 		const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) => {
 			// After a lost connection the provider retries with a backoff and reports connecting
 			// and disconnected in turn. The board counts as offline until a retry succeeds.
@@ -44,6 +49,7 @@ export class ConnectionStatus {
 	}
 
 	destroy(): void {
+		this.pending.destroy();
 		this.#dispose();
 	}
 }

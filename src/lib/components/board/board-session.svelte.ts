@@ -6,6 +6,7 @@ import { SYSTEM_MEMBER, seedBoard, type ReportInvalid } from '$lib/board';
 import { BoardView } from '$lib/sync/board-view.svelte';
 import { connectBoard, type BoardConnection } from '$lib/sync/connection';
 import { localContext } from '$lib/sync/identity';
+import { BoardPresence, localPresenceUser } from '$lib/sync/presence.svelte';
 import { ConnectionStatus } from '$lib/sync/status.svelte';
 import { BoardUndo, type UndoState } from '$lib/sync/undo';
 import { BoardDrag } from './drag.svelte';
@@ -20,6 +21,7 @@ export class BoardSession {
 	readonly status: ConnectionStatus;
 	readonly drag: BoardDrag;
 	readonly undo: BoardUndo;
+	readonly presence: BoardPresence;
 	/** Whether the toolbar's undo and redo buttons have a step to act on. */
 	undoState = $state<UndoState>({ canUndo: false, canRedo: false });
 	#destroyed = false;
@@ -30,6 +32,7 @@ export class BoardSession {
 		this.status = new ConnectionStatus(this.connection.provider);
 		this.drag = new BoardDrag(this.view, localContext);
 		this.undo = new BoardUndo(this.connection.doc);
+		this.presence = new BoardPresence(this.connection.provider.awareness, localPresenceUser());
 		this.undo.onChange((state) => (this.undoState = state));
 		void this.connection.cached.then(() => {
 			if (this.#destroyed || this.phase === 'ready') return;
@@ -50,6 +53,7 @@ export class BoardSession {
 		this.#destroyed = true;
 		this.drag.destroy();
 		this.undo.destroy();
+		this.presence.destroy();
 		this.status.destroy();
 		this.view.destroy();
 		this.connection.destroy();
