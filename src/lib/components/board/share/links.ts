@@ -37,3 +37,23 @@ export async function createLink(
 export async function rotateLinks(boardId: string): Promise<void> {
 	await post(`/api/boards/${encodeURIComponent(boardId)}/links/rotate`);
 }
+
+/**
+ * Creates a viewer link for `expiresInDays` days that opens the board's dashboard in TV mode
+ * (`/boards/:id/dashboard?token=…&tv=1`), for a screen on the wall.
+ */
+export async function createDashboardLink(
+	boardId: string,
+	expiresInDays: number
+): Promise<ShareLink> {
+	const link = await createLink(boardId, 'viewer', expiresInDays);
+	return { url: dashboardUrl(link.url), token: link.token };
+}
+
+/** Turns a board link (`/boards/:id?token=…`) into its dashboard's TV link. */
+export function dashboardUrl(boardUrl: string): string {
+	const url = new URL(boardUrl);
+	url.pathname = `${url.pathname.replace(/\/$/, '')}/dashboard`;
+	url.searchParams.set('tv', '1');
+	return url.toString();
+}
