@@ -4,64 +4,28 @@
  * They write screenshots in both themes and languages to /tmp/tandem-shots/ for review.
  */
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
-import { cardIn, column, openBoard, openContext, watchErrors } from './board-pages';
+import { describe, expect, it } from 'vitest';
+import { cardIn, column, openBoard } from './board-pages';
+import { SHOTS, useSession } from './session';
 import { dataFile, PIPELINE_CSV } from '../helpers/data';
 
-const SHOTS = '/tmp/tandem-shots';
 const PIPELINE = dataFile(PIPELINE_CSV);
 const PIPELINE_ROWS = 8_800;
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
-
-async function createBoard(name: string): Promise<string> {
-	const response = await fetch(`${server.url}/api/boards`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ name })
-	});
-	expect(response.status).toBe(201);
-	return ((await response.json()) as { id: string }).id;
-}
-
-async function pageFor(locale: 'en' | 'zh', theme: 'light' | 'dark'): Promise<Page> {
-	const context = await openContext(browser, { locale, theme });
-	contexts.push(context);
-	const page = await context.newPage();
-	watchErrors(page, errors);
-	return page;
-}
-
-beforeAll(async () => {
-	fs.mkdirSync(SHOTS, { recursive: true });
-	server = await startServer();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	for (const context of contexts) await context.close();
-	await browser?.close();
-	await server?.dispose();
-});
+const session = useSession({ screenshots: true });
 
 describe('board screenshots', () => {
 	it('shows the board list and an empty board', async () => {
-		const boardId = await createBoard('华东重点客户');
+		const boardId = await session.createBoard('华东重点客户');
 		for (const [locale, theme] of [
 			['en', 'light'],
 			['zh', 'dark']
 		] as const) {
-			const page = await pageFor(locale, theme);
-			await page.goto(server.url);
+			const page = await session.page({ locale, theme });
+			await page.goto(session.server.url);
 			await page.locator('ul a').first().waitFor();
 			await page.screenshot({ path: `${SHOTS}/board-list-${locale}-${theme}.png` });
-			await openBoard(page, server.url, boardId);
+			await openBoard(page, session.server.url, boardId);
 			await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(
 				theme
 			);
@@ -71,9 +35,9 @@ describe('board screenshots', () => {
 
 	it('imports the pipeline, renders visible cards', { timeout: 120_000 }, async () => {
 		expect(PIPELINE, 'the CRM sales pipeline CSV is missing').toBeDefined();
-		const boardId = await createBoard('CRM pipeline');
-		const page = await pageFor('en', 'light');
-		await openBoard(page, server.url, boardId);
+		const boardId = await session.createBoard('CRM pipeline');
+		const page = await session.page({ locale: 'en', theme: 'light' });
+		await openBoard(page, session.server.url, boardId);
 
 		await page.getByRole('button', { name: 'Import' }).click();
 		await page.locator('#import-file').setInputFiles(PIPELINE!);
@@ -102,7 +66,7 @@ describe('board screenshots', () => {
 	});
 
 	it('opens and moves on the full board quickly', { timeout: 120_000 }, async () => {
-		const response = await fetch(`${server.url}/api/boards`);
+		const response = await fetch(`${session.server.url}/api/boards`);
 		const boards = (await response.json()) as { id: string; name: string; cardCount: number }[];
 		const board = boards.find((item) => item.name === 'CRM pipeline');
 		expect(board?.cardCount).toBeGreaterThan(8_000);
@@ -113,9 +77,9 @@ describe('board screenshots', () => {
 			['en', 'dark'],
 			['zh', 'dark']
 		] as const) {
-			const page = await pageFor(locale, theme);
+			const page = await session.page({ locale, theme });
 			const started = Date.now();
-			await openBoard(page, server.url, board!.id);
+			await openBoard(page, session.server.url, board!.id);
 			await column(page, 'won').locator('[data-card-id]').first().waitFor({ timeout: 30_000 });
 			const openMs = Date.now() - started;
 			expect(openMs).toBeLessThan(20_000);
@@ -127,8 +91,8 @@ describe('board screenshots', () => {
 			await page.keyboard.press('Escape');
 		}
 
-		const page = await pageFor('en', 'light');
-		await openBoard(page, server.url, board!.id);
+		const page = await session.page({ locale: 'en', theme: 'light' });
+		await openBoard(page, session.server.url, board!.id);
 		const first = column(page, 'won').locator('[data-card-id]').first();
 		const title = (await first.getAttribute('aria-label'))!.split(',')[0];
 		await first.focus();
@@ -153,6 +117,6 @@ describe('board screenshots', () => {
 	});
 
 	it('raised no page errors', () => {
-		expect(errors).toEqual([]);
+		expect(session.errors).toEqual([]);
 	});
 });

@@ -5,66 +5,39 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
-import {
-	addCardInUi,
-	cardIn,
-	column,
-	createBoardInUi,
-	dragCard,
-	openBoard,
-	openContext,
-	watchErrors
-} from './board-pages';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addCardInUi, cardIn, column, dragCard } from './board-pages';
+import { useSession } from './session';
 
-let server: TestServer;
-let browser: Browser;
-let contexts: BrowserContext[] = [];
+const session = useSession();
 let alice: Page;
 let bob: Page;
 let boardId: string;
-const errors: string[] = [];
 
 beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-	contexts = [await openContext(browser), await openContext(browser)];
-	alice = await contexts[0].newPage();
-	bob = await contexts[1].newPage();
-	watchErrors(alice, errors);
-	watchErrors(bob, errors);
-	boardId = await createBoardInUi(alice, server.url, 'Shared pipeline');
-	await openBoard(bob, server.url, boardId);
-});
-
-afterAll(async () => {
-	for (const context of contexts) await context.close();
-	await browser?.close();
-	await server?.dispose();
+	({ first: alice, second: bob, boardId } = await session.twoOnOneBoard('Shared pipeline'));
 });
 
 describe('board list', () => {
 	it('rejects an empty board name', async () => {
-		const page = await contexts[0].newPage();
-		await page.goto(server.url);
+		const page = await session.contexts[0].newPage();
+		await page.goto(session.server.url);
 		await page.locator('#new-board-name').fill('   ');
 		await page.keyboard.press('Enter');
 		await expect(page.locator('#new-board-error').textContent()).resolves.toContain('Enter a name');
-		expect(page.url()).toBe(`${server.url}/`);
+		expect(page.url()).toBe(`${session.server.url}/`);
 		await page.close();
 	});
 
 	it('lists the created board with its card count', async () => {
-		const page = await contexts[1].newPage();
-		await page.goto(server.url);
+		const page = await session.contexts[1].newPage();
+		await page.goto(session.server.url);
 		const item = page.locator('a', { hasText: 'Shared pipeline' });
 		await item.waitFor();
 		await expect(item.textContent()).resolves.toMatch(/\d+ cards/);
 		await item.click();
-		await page.waitForURL(`${server.url}/boards/${boardId}`);
+		await page.waitForURL(`${session.server.url}/boards/${boardId}`);
 		await page.close();
 	});
 });
@@ -257,14 +230,14 @@ describe('board in two contexts', () => {
 	});
 
 	it('raised no page errors', () => {
-		expect(errors).toEqual([]);
+		expect(session.errors).toEqual([]);
 	});
 });
 
 describe('settings', () => {
 	it('keeps theme and language on reload', async () => {
-		const page = await contexts[0].newPage();
-		await page.goto(`${server.url}/boards/${boardId}`);
+		const page = await session.contexts[0].newPage();
+		await page.goto(`${session.server.url}/boards/${boardId}`);
 		await page.getByRole('button', { name: 'Dark' }).click();
 		await page.getByRole('button', { name: '中文' }).click();
 		await expect(page.getByRole('link', { name: '仪表盘' }).count()).resolves.toBe(1);
@@ -285,11 +258,11 @@ describe('settings', () => {
 describe('offline', () => {
 	it('keeps edits made while the server is down', async () => {
 		const indicator = alice.locator('[data-connection]');
-		await server.stop();
+		await session.server.stop();
 		await expect.poll(() => indicator.getAttribute('data-connection')).toBe('offline');
 		await addCardInUi(alice, 'active', 'Offline Co');
 
-		await server.restart();
+		await session.server.restart();
 		await expect
 			.poll(() => indicator.getAttribute('data-connection'), { timeout: 15_000 })
 			.toBe('connected');

@@ -5,47 +5,29 @@
  * cards, and the 8,800-deal CRM sample. Screenshots of each state, in both languages and both
  * themes, go to /tmp/tandem-shots/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardRoots, createCard, moveCard } from '../../src/lib/board';
 import type { Kpis } from '../../src/lib/kpi';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
 import { connectClient, waitUntil, type BoardClient } from '../integration/support';
-import { openContext, VIEWPORT, watchErrors } from './board-pages';
+import { VIEWPORT } from './board-pages';
+import { SHOTS, useSession } from './session';
 import { dataFile, PIPELINE_CSV } from '../helpers/data';
 
-const SHOTS = '/tmp/tandem-shots';
 const CRM_CSV = dataFile(PIPELINE_CSV);
 
-let server: TestServer;
-let browser: Browser;
+const session = useSession({ screenshots: true });
 let client: BoardClient;
 let boardId: string;
 let page: Page;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
-
-async function createBoard(name: string): Promise<string> {
-	const response = await fetch(`${server.url}/api/boards`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ name })
-	});
-	expect(response.status).toBe(201);
-	return ((await response.json()) as { id: string }).id;
-}
 
 async function openDashboard(
 	id: string,
 	options: { locale?: 'en' | 'zh'; theme?: 'light' | 'dark' } = {}
 ): Promise<Page> {
-	const context = await openContext(browser, options);
-	contexts.push(context);
-	const opened = await context.newPage();
-	watchErrors(opened, errors);
-	await opened.goto(`${server.url}/boards/${id}/dashboard`);
+	const opened = await session.page(options);
+	await opened.goto(`${session.server.url}/boards/${id}/dashboard`);
 	await opened.locator('[data-state="ready"], [data-state="empty"]').waitFor();
 	return opened;
 }
@@ -76,11 +58,8 @@ async function screenshot(on: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	server = await startServer();
-	browser = await launchBrowser();
-	boardId = await createBoard('Q3 pipeline');
-	client = await connectClient(server.wsUrl, boardId);
+	boardId = await session.createBoard('Q3 pipeline');
+	client = await connectClient(session.server.wsUrl, boardId);
 	const context = { by: 'alice', now: new Date('2024-03-01T09:00:00Z') };
 	createCard(client.doc, { id: 'acme', title: 'Acme', stageId: 'lead', value: 1000 }, context);
 	createCard(
@@ -118,11 +97,9 @@ beforeAll(async () => {
 	page = await openDashboard(boardId);
 }, 180_000);
 
-afterAll(async () => {
+// Vitest runs after-hooks in reverse order of registration, so the client closes before the server.
+afterAll(() => {
 	client?.destroy();
-	for (const context of contexts) await context.close();
-	await browser?.close();
-	await server?.dispose();
 });
 
 describe('dashboard', () => {
@@ -324,19 +301,19 @@ describe('dashboard', () => {
 			await other.locator('section.changes').waitFor();
 			await screenshot(other, `dashboard-${locale}-${theme}-past`);
 		}
-		const zh = contexts[contexts.length - 3].pages()[0];
+		const zh = session.contexts[session.contexts.length - 3].pages()[0];
 		await expect(zh.locator('h1').textContent()).resolves.toContain('仪表盘');
 	});
 
 	it('links back to the board', async () => {
 		await page.getByRole('link', { name: 'Back to the board' }).click();
-		await page.waitForURL(`${server.url}/boards/${boardId}`);
+		await page.waitForURL(`${session.server.url}/boards/${boardId}`);
 		await page.goBack();
 		await page.locator('[data-state="ready"]').waitFor();
 	});
 
 	it('shows the empty board message', async () => {
-		const emptyId = await createBoard('Empty');
+		const emptyId = await session.createBoard('Empty');
 		const empty = await openDashboard(emptyId);
 		await empty.locator('[data-state="empty"]').waitFor();
 		await expect(empty.locator('h1').textContent()).resolves.toContain('Empty');
@@ -349,8 +326,8 @@ describe('dashboard', () => {
 	});
 
 	it('charts the imported CRM pipeline', async () => {
-		const crmId = await createBoard('CRM sample');
-		const response = await fetch(`${server.url}/api/boards/${crmId}/import`, {
+		const crmId = await session.createBoard('CRM sample');
+		const response = await fetch(`${session.server.url}/api/boards/${crmId}/import`, {
 			method: 'POST',
 			headers: { 'content-type': 'text/csv' },
 			body: readFileSync(CRM_CSV)
@@ -384,6 +361,6 @@ describe('dashboard', () => {
 	}, 120_000);
 
 	it('raises no page errors', () => {
-		expect(errors).toEqual([]);
+		expect(session.errors).toEqual([]);
 	});
 });

@@ -2,48 +2,18 @@
  * Screenshots of the handoff dialog, the handoff badges on cards and the card editor's handoff,
  * checklist and history sections, in both themes and languages, written to /tmp/tandem-shots/.
  */
-import fs from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
-import {
-	addCardInUi,
-	cardIn,
-	createBoardInUi,
-	dragCard,
-	openContext,
-	watchErrors
-} from './board-pages';
+import { describe, expect, it } from 'vitest';
+import { addCardInUi, cardIn, createBoardInUi, dragCard } from './board-pages';
+import { SHOTS, useSession } from './session';
 
-const SHOTS = '/tmp/tandem-shots';
-
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
-
-beforeAll(async () => {
-	fs.mkdirSync(SHOTS, { recursive: true });
-	server = await startServer();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	for (const context of contexts) await context.close();
-	await browser?.close();
-	await server?.dispose();
-});
+const session = useSession({ screenshots: true });
 
 describe('handoff screenshots', () => {
 	for (const locale of ['en', 'zh'] as const) {
 		for (const theme of ['light', 'dark'] as const) {
 			it(`shows handoff in ${locale} ${theme}`, async () => {
-				const context = await openContext(browser, { locale, theme });
-				contexts.push(context);
-				const page = await context.newPage();
-				watchErrors(page, errors);
-				await createBoardInUi(page, server.url, `Handoff ${locale} ${theme}`);
+				const page = await session.page({ locale, theme });
+				await createBoardInUi(page, session.server.url, `Handoff ${locale} ${theme}`);
 				await addCardInUi(page, 'won', 'Acme Foods', 5000);
 				await addCardInUi(page, 'won', 'Beta Retail', 12000);
 				await dragCard(page, cardIn(page, 'won', 'Acme Foods'), 'onboarding');
@@ -72,7 +42,7 @@ describe('handoff screenshots', () => {
 				await page.screenshot({ path: `${SHOTS}/handoff-editor-${locale}-${theme}.png` });
 				await page.locator('[data-history-section]').scrollIntoViewIfNeeded();
 				await page.screenshot({ path: `${SHOTS}/handoff-history-${locale}-${theme}.png` });
-				expect(errors).toEqual([]);
+				expect(session.errors).toEqual([]);
 			});
 		}
 	}

@@ -2,43 +2,17 @@
  * The handoff in Chromium against the real server: a drop from Won into Onboarding opens the
  * handoff dialog, the other browser context shows the result, and ops accepts it there.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
-import {
-	addCardInUi,
-	cardIn,
-	createBoardInUi,
-	dragCard,
-	openBoard,
-	openContext,
-	watchErrors
-} from './board-pages';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addCardInUi, cardIn, dragCard } from './board-pages';
+import { useSession } from './session';
 
-let server: TestServer;
-let browser: Browser;
-let contexts: BrowserContext[] = [];
+const session = useSession();
 let sales: Page;
 let ops: Page;
-const errors: string[] = [];
 
 beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-	contexts = [await openContext(browser), await openContext(browser)];
-	sales = await contexts[0].newPage();
-	ops = await contexts[1].newPage();
-	watchErrors(sales, errors);
-	watchErrors(ops, errors);
-	const boardId = await createBoardInUi(sales, server.url, 'Handoff board');
-	await openBoard(ops, server.url, boardId);
-});
-
-afterAll(async () => {
-	for (const context of contexts) await context.close();
-	await browser?.close();
-	await server?.dispose();
+	({ first: sales, second: ops } = await session.twoOnOneBoard('Handoff board'));
 });
 
 function dialog(page: Page) {
@@ -173,6 +147,6 @@ describe('handoff in the editor', () => {
 	});
 
 	it('raised no page errors', () => {
-		expect(errors).toEqual([]);
+		expect(session.errors).toEqual([]);
 	});
 });

@@ -2,40 +2,18 @@
  * Screenshots of the toolbar, the filters, a WIP limit breach and the shortcuts dialog in both
  * themes and languages, written to /tmp/tandem-shots/ for review.
  */
-import fs from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
-import { addCardInUi, column, createBoardInUi, openContext, watchErrors } from './board-pages';
+import { describe, expect, it } from 'vitest';
+import { addCardInUi, column, createBoardInUi } from './board-pages';
+import { SHOTS, useSession } from './session';
 
-const SHOTS = '/tmp/tandem-shots';
 const CLIP = { x: 0, y: 0, width: 1440, height: 460 };
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
-
-beforeAll(async () => {
-	fs.mkdirSync(SHOTS, { recursive: true });
-	server = await startServer();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	for (const context of contexts) await context.close();
-	await browser?.close();
-	await server?.dispose();
-});
+const session = useSession({ screenshots: true });
 
 describe('toolbar screenshots', () => {
 	it('shows filters, a breach and the shortcuts', async () => {
-		const setup = await openContext(browser);
-		contexts.push(setup);
-		const page = await setup.newPage();
-		watchErrors(page, errors);
-		const boardId = await createBoardInUi(page, server.url, 'East region accounts');
+		const page = await session.page();
+		const boardId = await createBoardInUi(page, session.server.url, 'East region accounts');
 		await addCardInUi(page, 'lead', 'Contoso Ltd', 120_000);
 		await addCardInUi(page, 'lead', 'Fabrikam', 64_000);
 		await addCardInUi(page, 'qualified', 'Northwind Traders', 250_000);
@@ -46,11 +24,8 @@ describe('toolbar screenshots', () => {
 
 		for (const locale of ['en', 'zh'] as const) {
 			for (const theme of ['light', 'dark'] as const) {
-				const context = await openContext(browser, { locale, theme });
-				contexts.push(context);
-				const viewer = await context.newPage();
-				watchErrors(viewer, errors);
-				await viewer.goto(`${server.url}/boards/${boardId}?q=co`);
+				const viewer = await session.page({ locale, theme });
+				await viewer.goto(`${session.server.url}/boards/${boardId}?q=co`);
 				await column(viewer, 'lead').locator('header.breach').waitFor();
 				await expect
 					.poll(() => column(viewer, 'lead').locator('[data-count]').textContent())
@@ -67,6 +42,6 @@ describe('toolbar screenshots', () => {
 				await viewer.screenshot({ path: `${SHOTS}/shortcuts-${locale}-${theme}.png` });
 			}
 		}
-		expect(errors).toEqual([]);
+		expect(session.errors).toEqual([]);
 	});
 });

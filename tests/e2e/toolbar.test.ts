@@ -2,46 +2,19 @@
  * The board toolbar in Chromium against the real server, with two contexts on one board: undo and
  * redo of one's own moves, WIP limits, filters kept in the address, and keyboard shortcuts.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type TestServer } from '../helpers/server';
-import {
-	addCardInUi,
-	cardIn,
-	column,
-	createBoardInUi,
-	openBoard,
-	openContext,
-	watchErrors
-} from './board-pages';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addCardInUi, cardIn, column } from './board-pages';
+import { useSession } from './session';
 
-let server: TestServer;
-let browser: Browser;
-let contexts: BrowserContext[] = [];
+const session = useSession();
 let alice: Page;
 let bob: Page;
-let boardId: string;
-const errors: string[] = [];
 
 beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-	contexts = [await openContext(browser), await openContext(browser)];
-	alice = await contexts[0].newPage();
-	bob = await contexts[1].newPage();
-	watchErrors(alice, errors);
-	watchErrors(bob, errors);
-	boardId = await createBoardInUi(alice, server.url, 'Toolbar');
-	await openBoard(bob, server.url, boardId);
+	({ first: alice, second: bob } = await session.twoOnOneBoard('Toolbar'));
 	await addCardInUi(alice, 'lead', 'Contoso Ltd', 1000);
 	await cardIn(bob, 'lead', 'Contoso Ltd').waitFor();
-});
-
-afterAll(async () => {
-	for (const context of contexts) await context.close();
-	await browser?.close();
-	await server?.dispose();
 });
 
 describe('undo', () => {
@@ -78,7 +51,7 @@ describe('undo', () => {
 		await expect(bob.locator('[data-undo]').isDisabled()).resolves.toBe(true);
 		await bob.keyboard.press('Control+z');
 		await expect(cardIn(bob, 'qualified', 'Contoso Ltd').count()).resolves.toBe(1);
-		expect(errors).toEqual([]);
+		expect(session.errors).toEqual([]);
 	});
 });
 
@@ -114,7 +87,7 @@ describe('column header', () => {
 		await bob.getByRole('button', { name: 'Clear limit' }).click();
 		await expect.poll(() => column(alice, 'lead').locator('[data-wip]').count()).toBe(0);
 		await expect(column(alice, 'lead').locator('header.breach').count()).resolves.toBe(0);
-		expect(errors).toEqual([]);
+		expect(session.errors).toEqual([]);
 	});
 });
 
@@ -159,7 +132,7 @@ describe('filters', () => {
 		expect(new URL(alice.url()).search).toBe('');
 		await expect(alice.locator('#board-search').inputValue()).resolves.toBe('');
 		await expect(column(alice, 'lead').locator('[data-count]').textContent()).resolves.toBe('2');
-		expect(errors).toEqual([]);
+		expect(session.errors).toEqual([]);
 	});
 });
 
@@ -202,6 +175,6 @@ describe('shortcuts', () => {
 		await expect.poll(() => activeId(alice)).toBe('add-card-lead-title');
 		await alice.keyboard.press('Escape');
 		await expect(alice.locator('#add-card-lead-title').count()).resolves.toBe(0);
-		expect(errors).toEqual([]);
+		expect(session.errors).toEqual([]);
 	});
 });
