@@ -11,3 +11,5 @@ export * from './checklist';
 export * from './history';
 export * from './filter';
 export * from './comments';
+export * from './ownership';
+export * from './due';
