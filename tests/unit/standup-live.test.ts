@@ -17,6 +17,10 @@ describe('timerState', () => {
 		expect(timerState(start, 2, start + 120_000).phase).toBe('over');
 		expect(timerState(start, 2, start + 125_000).remainingMs).toBe(-5_000);
 	});
+
+	it('caps time left at the span', () => {
+		expect(timerState(5_000, 2, 4_000)).toEqual({ remainingMs: 120_000, phase: 'running' });
+	});
 });
 
 describe('formatCountdown', () => {
@@ -45,6 +49,7 @@ describe('timerMinutes', () => {
 const presence = {
 	standupId: 's1',
 	presenter: 'amy',
+	presenterName: 'Amy',
 	personId: 'zoe',
 	personStartedAt: 2_000,
 	startedAt: 1_000,
@@ -54,6 +59,12 @@ const presence = {
 describe('readPresence', () => {
 	it('reads the standup field', () => {
 		expect(readPresence({ user: { name: 'Amy' }, standup: presence })).toEqual(presence);
+	});
+
+	it('reads a missing name as empty', () => {
+		const { presenterName, ...unnamed } = presence;
+		expect(presenterName).toBe('Amy');
+		expect(readPresence({ standup: unnamed })?.presenterName).toBe('');
 	});
 
 	it('ignores states without one', () => {

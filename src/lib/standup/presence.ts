@@ -12,6 +12,8 @@ export interface StandupPresence {
 	standupId: string;
 	/** Member id of the presenter. */
 	presenter: string;
+	/** The presenter's display name, for boards where the presenter is not a member. */
+	presenterName: string;
 	/** Member id of the person being presented. */
 	personId: string;
 	/** Milliseconds since the epoch when the presenter moved to this person. */
@@ -42,6 +44,7 @@ export function readPresence(state: unknown): StandupPresence | null {
 	return {
 		standupId: entry.standupId,
 		presenter: entry.presenter,
+		presenterName: typeof entry.presenterName === 'string' ? entry.presenterName : '',
 		personId: entry.personId,
 		personStartedAt: entry.personStartedAt,
 		startedAt: entry.startedAt,

@@ -21,8 +21,13 @@ export function timerMinutes(value: unknown): number {
 	return value;
 }
 
+/**
+ * Returns the countdown at `now`. The time left never exceeds the full span, so a clock a little
+ * behind the presenter's (another machine, or a tick not yet run) still starts at `m:00`.
+ */
 export function timerState(personStartedAt: number, minutes: number, now: number): TimerState {
-	const remainingMs = personStartedAt + minutes * 60_000 - now;
+	const spanMs = minutes * 60_000;
+	const remainingMs = Math.min(personStartedAt + spanMs - now, spanMs);
 	let phase: TimerPhase = 'running';
 	if (remainingMs <= 0) phase = 'over';
 	else if (remainingMs <= WARNING_MS) phase = 'warning';

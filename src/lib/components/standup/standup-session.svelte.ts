@@ -4,6 +4,7 @@
  */
 import { newId } from '$lib/board';
 import { localContext, localMemberId } from '$lib/sync/identity';
+import { storedName } from '$lib/sync/presence.svelte';
 import {
 	DEFAULT_MINUTES,
 	recordStandup,
@@ -228,6 +229,7 @@ export class StandupSession {
 		const presence: StandupPresence = {
 			standupId: own.standupId,
 			presenter: localMemberId(),
+			presenterName: storedName(localMemberId()),
 			personId: own.people[own.index] ?? '',
 			personStartedAt: own.personStartedAt,
 			startedAt: own.startedAt,
