@@ -9,7 +9,7 @@ import { createCard, putMember } from '../../src/lib/board';
 import { launchBrowser } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 import { connectClient, type BoardClient } from '../integration/support';
-import { openContext, watchErrors } from './board-pages';
+import { openBoard, openContext, watchErrors } from './board-pages';
 
 let server: TestServer;
 let browser: Browser;
@@ -88,6 +88,20 @@ describe('stand-up countdown', () => {
 		await page.locator('[data-current-person="bo"]').waitFor();
 		await expect(phase(page)).resolves.toBe('running');
 		await page.locator('[data-no-changes]').waitFor();
+	});
+
+	it('board toolbar links to the page', async () => {
+		const boardId = await createBoard('Linked board');
+		const context = await openContext(browser, { locale: 'zh' });
+		contexts.push(context);
+		const page = await context.newPage();
+		watchErrors(page, errors);
+		await openBoard(page, server.url, boardId);
+		const link = page.locator('[data-standup-link]');
+		await expect(link.textContent()).resolves.toContain('站会');
+		await link.click();
+		await page.waitForURL(`${server.url}/boards/${boardId}/standup`);
+		await page.locator('[data-state="ready"]').waitFor();
 	});
 
 	it('board without owners shows empty', async () => {
