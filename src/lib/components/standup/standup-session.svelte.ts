@@ -38,7 +38,11 @@ function storageKey(boardId: string): string {
 	return `tandem.standup.${boardId}`;
 }
 
-/** Reads the stand-up this tab presented before a reload, so it goes on where it was. */
+/**
+ * Reads the stand-up this tab presented before a reload, so it goes on where it was.
+ * NOTE: the running stand-up lives only in this tab's `sessionStorage`. If the presenter closes
+ * the tab, it is never recorded and followers show it paused until they reload.
+ */
 function restoreOwn(boardId: string): OwnStandup | null {
 	const stored = sessionStorage.getItem(storageKey(boardId));
 	if (!stored) return null;
