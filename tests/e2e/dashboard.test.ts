@@ -155,7 +155,7 @@ describe('dashboard', () => {
 		await wip.getByRole('button', { name: 'Show chart' }).click();
 	});
 
-	it('follows many moves a second', async () => {
+	it('follows many moves a second', { timeout: 90_000 }, async () => {
 		const canvases = await page.locator('canvas').elementHandles();
 		const stages = ['qualified', 'proposal', 'negotiation', 'lead'];
 		const deadline = Date.now() + 2_000;
@@ -178,7 +178,9 @@ describe('dashboard', () => {
 		await waitUntil(
 			async () =>
 				(await panelValues<Record<string, number>>(page, 'value-by-stage'))[last] === 1000,
-			`the dashboard shows acme in ${last} after ${moves} moves`
+			`the dashboard shows acme in ${last} after ${moves} moves`,
+			// Generous: a loaded two-core machine can fall seconds behind a burst of moves.
+			30_000
 		);
 		moveCard(
 			client.doc,
@@ -188,7 +190,8 @@ describe('dashboard', () => {
 		);
 		await waitUntil(
 			async () => (await panelValues<Record<string, number>>(page, 'value-by-stage')).lead === 1000,
-			'acme is back in lead'
+			'acme is back in lead',
+			30_000
 		);
 
 		expect(moves).toBeGreaterThan(10);
