@@ -22,11 +22,15 @@ const MESSAGE_SYNC = 0;
 /** Local changes within this time share one confirmation request. */
 export const CONFIRM_DELAY_MS = 250;
 
+/** Where the count is kept across reloads: `localStorage` in the browser. */
+export type PendingStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
 export class PendingChanges {
 	/** Local changes made since the last one the server confirmed. */
 	count = $state(0);
 
 	#provider: WebsocketProvider;
+	#storage: PendingStorage;
 	#storageKey: string;
 	/** Local changes counted since this object was made, including stored ones. */
 	#made = 0;
@@ -36,10 +40,15 @@ export class PendingChanges {
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#dispose: () => void;
 
-	constructor(provider: WebsocketProvider, boardId: string) {
+	constructor(
+		provider: WebsocketProvider,
+		boardId: string,
+		storage: PendingStorage = localStorage
+	) {
 		this.#provider = provider;
+		this.#storage = storage;
 		this.#storageKey = `tandem.pending.${boardId}`;
-		this.#made = readStoredCount(this.#storageKey);
+		this.#made = readStoredCount(storage, this.#storageKey);
 		this.count = this.#made;
 
 		const doc = provider.doc;
@@ -77,8 +86,8 @@ export class PendingChanges {
 
 	#setCount(count: number): void {
 		this.count = count;
-		if (count === 0) localStorage.removeItem(this.#storageKey);
-		else localStorage.setItem(this.#storageKey, String(count));
+		if (count === 0) this.#storage.removeItem(this.#storageKey);
+		else this.#storage.setItem(this.#storageKey, String(count));
 	}
 
 	#scheduleRequest(): void {
@@ -94,7 +103,7 @@ export class PendingChanges {
 		const socket = this.#socket;
 		// Before the provider is synced, its own handshake has not sent the offline changes yet;
 		// the `sync` event schedules the request then.
-		if (socket === null || socket.readyState !== WebSocket.OPEN || !this.#provider.synced) return;
+		if (socket === null || socket.readyState !== socket.OPEN || !this.#provider.synced) return;
 		const encoder = encoding.createEncoder();
 		encoding.writeVarUint(encoder, MESSAGE_SYNC);
 		writeSyncStep1(encoder, this.#provider.doc);
@@ -124,7 +133,7 @@ export class PendingChanges {
 	};
 }
 
-function readStoredCount(key: string): number {
-	const stored = Number(localStorage.getItem(key));
+function readStoredCount(storage: PendingStorage, key: string): number {
+	const stored = Number(storage.getItem(key));
 	return Number.isInteger(stored) && stored > 0 ? stored : 0;
 }
