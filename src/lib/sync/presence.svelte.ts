@@ -117,6 +117,8 @@ export class BoardPresence {
 		// A page restored from the back/forward cache joins again.
 		const onPageShow = () => this.#renew();
 		// Hidden tabs get their timers throttled, so a tab renews at once when it is shown again.
+		// NOTE: Chromium limits pages hidden for several minutes to about one timer wake-up a
+		// minute, so such a tab may drop out of the others' lists between renewals.
 		const onVisible = () => {
 			if (document.visibilityState === 'visible') this.#renew();
 		};
