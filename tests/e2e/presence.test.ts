@@ -155,6 +155,16 @@ describe('presence drag rings', () => {
 });
 
 describe('presence departures', () => {
+	it('drops a tab on pagehide at once', async () => {
+		await waitForPeers(alice, 1);
+		// The socket stays open, so only the pagehide handler can remove Bob this fast.
+		await bob.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+		const elapsed = await waitForPeers(alice, 0, 3_000);
+		expect(elapsed).toBeLessThan(3_000);
+		await bob.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow')));
+		await waitForPeers(alice, 1);
+	});
+
 	it('drops a closed context', async () => {
 		const carol = await newPage();
 		await openBoard(carol.page, server.url, boardId);
