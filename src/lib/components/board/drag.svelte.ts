@@ -1,5 +1,6 @@
 /**
- * Moving cards by mouse (pointer events) or keyboard. Both modes share one state: the card being
+ * Moving cards by mouse or touch (pointer events) or keyboard. A touch press becomes a drag only
+ * after the finger rests on the card for a moment, so a swipe still scrolls the board. Both modes share one state: the card being
  * moved and the drop target, which is a stage and an index into that stage's cards without the
  * moving card. Columns draw a placeholder at the target, and the drop calls `moveCard`.
  */
@@ -28,8 +29,18 @@ interface PendingPress {
 	pointerId: number;
 	startX: number;
 	startY: number;
+	/** Latest pointer position, where a long press places the lifted card. */
+	lastX: number;
+	lastY: number;
 	rect: DOMRect;
+	/** True for a finger, which needs a long press before it drags. */
+	touch: boolean;
 }
+
+/** Time a finger must rest on a card, in milliseconds, before it picks the card up. */
+export const LONG_PRESS_MS = 400;
+/** Finger travel, in CSS pixels, after which a press counts as a swipe and never drags. */
+export const TOUCH_SLOP = 8;
 
 export class BoardDrag {
 	cardId = $state<string | null>(null);
@@ -87,12 +98,16 @@ export class BoardDrag {
 		if (event.button !== 0 || this.cardId !== null) return;
 		this.#suppressClick = false;
 		const element = event.currentTarget as HTMLElement;
+		const touch = event.pointerType === 'touch';
 		this.#pending = {
 			cardId,
 			pointerId: event.pointerId,
 			startX: event.clientX,
 			startY: event.clientY,
-			rect: element.getBoundingClientRect()
+			lastX: event.clientX,
+			lastY: event.clientY,
+			rect: element.getBoundingClientRect(),
+			touch
 		};
 		const move = (moveEvent: PointerEvent) => this.#onPointerMove(moveEvent);
 		const up = (upEvent: PointerEvent) => this.#onPointerUp(upEvent);
@@ -107,19 +122,73 @@ export class BoardDrag {
 		window.addEventListener('pointerup', up);
 		window.addEventListener('pointercancel', cancel);
 		window.addEventListener('keydown', key, true);
+		const stopTouch = touch ? this.#watchTouch(element) : () => {};
 		this.#stopListening = () => {
 			window.removeEventListener('pointermove', move);
 			window.removeEventListener('pointerup', up);
 			window.removeEventListener('pointercancel', cancel);
 			window.removeEventListener('keydown', key, true);
+			stopTouch();
 			this.#stopListening = null;
 		};
+	}
+
+	/**
+	 * Starts the long-press timer of a touch press. While a finger drags a card, touch moves must
+	 * not scroll the page, and the long press must not open the context menu. The listeners sit on
+	 * the card as well as the window because the column replaces the lifted card with a placeholder,
+	 * and touch events keep going to the removed element, which no longer bubbles to the window.
+	 */
+	#watchTouch(element: HTMLElement): () => void {
+		const timer = setTimeout(() => this.#onLongPress(), LONG_PRESS_MS);
+		const blockScroll = (event: TouchEvent) => {
+			if (this.mode === 'pointer' && event.cancelable) event.preventDefault();
+		};
+		const blockMenu = (event: Event) => event.preventDefault();
+		const options = { passive: false, capture: true };
+		for (const target of [window, element]) {
+			target.addEventListener('touchmove', blockScroll as EventListener, options);
+			target.addEventListener('contextmenu', blockMenu, true);
+		}
+		return () => {
+			clearTimeout(timer);
+			for (const target of [window, element]) {
+				target.removeEventListener('touchmove', blockScroll as EventListener, options);
+				target.removeEventListener('contextmenu', blockMenu, true);
+			}
+		};
+	}
+
+	/** Lifts the card under a finger that has rested on it for `LONG_PRESS_MS`. */
+	#onLongPress() {
+		const pending = this.#pending;
+		if (!pending || this.cardId !== null) return;
+		if (!this.#begin(pending.cardId, 'pointer')) {
+			this.#stopListening?.();
+			this.#pending = null;
+			return;
+		}
+		this.ghost = {
+			x: pending.lastX,
+			y: pending.lastY,
+			offsetX: pending.startX - pending.rect.left,
+			offsetY: pending.startY - pending.rect.top,
+			width: pending.rect.width
+		};
+		this.#announce('board.drag.pickedUp');
 	}
 
 	#onPointerMove(event: PointerEvent) {
 		const pending = this.#pending;
 		if (pending && event.pointerId === pending.pointerId && this.cardId === null) {
+			pending.lastX = event.clientX;
+			pending.lastY = event.clientY;
 			const distance = Math.hypot(event.clientX - pending.startX, event.clientY - pending.startY);
+			if (pending.touch) {
+				// A finger that moves before the long press ends is scrolling, which the browser handles.
+				if (distance > TOUCH_SLOP) this.cancel();
+				return;
+			}
 			if (distance < DRAG_THRESHOLD) return;
 			if (!this.#begin(pending.cardId, 'pointer')) {
 				this.#stopListening?.();
