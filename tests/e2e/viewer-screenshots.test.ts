@@ -1,6 +1,6 @@
 /**
- * Screenshots of the view-only board and the TV dashboard, in light and dark, English and
- * Chinese, written to SCREENSHOT_DIR (default /tmp/tandem-shots) for review.
+ * Screenshots of the view-only board, the TV dashboard and the targets panel, in light and
+ * dark, English and Chinese, written to SCREENSHOT_DIR (default /tmp/tandem-shots) for review.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,6 +52,13 @@ beforeAll(async () => {
 	await addCardInUi(page, 'lead', 'Contoso Ltd', 12_000);
 	await addCardInUi(page, 'qualified', 'Fabrikam Inc', 48_000);
 	await addCardInUi(page, 'proposal', 'Tailspin Toys', 30_000);
+	await page.goto(`${server.url}/boards/${boardId}/dashboard`);
+	await page.locator('[data-targets-edit]').click();
+	await page.locator('[data-target-input="winRate"]').fill('30');
+	await page.locator('[data-target-input="salesCycleDays"]').fill('20');
+	await page.locator('[data-target-input="avgSatisfaction"]').fill('4.2');
+	await page.locator('[data-targets-save]').click();
+	await page.locator('[data-targets] [role=status]').waitFor();
 	await context.close();
 });
 
@@ -88,6 +95,16 @@ describe('viewer screenshots', () => {
 					path: path.join(OUTPUT, `viewer-tv-${size.width}-${suffix}.png`)
 				});
 			}
+
+			await page.setViewportSize({ width: 1440, height: 900 });
+			await page.goto(await mintLink('editor'));
+			// The app stores the link's token once its scripts run, which may be after `load`.
+			await column(page, 'lead').waitFor();
+			await page.goto(`${server.url}/boards/${boardId}/dashboard`);
+			await page.locator('[data-targets-edit]').click();
+			const panel = page.locator('[data-targets]');
+			await panel.locator('[data-targets-form]').waitFor();
+			await panel.screenshot({ path: path.join(OUTPUT, `viewer-targets-${suffix}.png`) });
 			await context.close();
 		});
 	}

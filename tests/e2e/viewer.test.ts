@@ -116,6 +116,19 @@ describe('viewer board', () => {
 		await drawer.waitFor({ state: 'detached' });
 	});
 
+	it('shows targets without the form', async () => {
+		await guest.goto(`${server.url}/boards/${boardId}/dashboard`);
+		await guest.locator('[data-targets]').waitFor();
+		expect(await guest.locator('[data-targets-edit]').count()).toBe(0);
+		await guest.goto(`${server.url}/boards/${boardId}`);
+		await guest.locator('[data-view-only]').waitFor();
+
+		await owner.goto(`${server.url}/boards/${boardId}/dashboard`);
+		await owner.locator('[data-targets-edit]').waitFor();
+		await owner.goto(`${server.url}/boards/${boardId}`);
+		await column(owner, 'lead').waitFor();
+	});
+
 	it('shows an editor change', async () => {
 		await addCardInUi(owner, 'qualified', 'Fabrikam Inc', 2500);
 		await cardIn(guest, 'qualified', 'Fabrikam Inc').waitFor();

@@ -1,4 +1,7 @@
-/** Strings of view-only links: the read-only editor, the dashboard wall link and TV mode. */
+/**
+ * Strings of view-only links (the read-only editor, the dashboard wall link and TV mode) and of
+ * the dashboard's joint targets panel.
+ */
 export const viewer = {
 	en: {
 		'viewer.editorReadOnly': 'View only: this link cannot change the card.',
@@ -8,7 +11,34 @@ export const viewer = {
 		'viewer.createDashboardLink': 'Create dashboard link',
 		'tv.fullscreen': 'Full screen',
 		'tv.exitFullscreen': 'Leave full screen',
-		'tv.fullscreenFailed': 'Full screen is not available: {message}'
+		'tv.fullscreenFailed': 'Full screen is not available: {message}',
+		'targets.title': 'Joint targets',
+		'targets.sales': 'Sales',
+		'targets.ops': 'Operations',
+		'targets.kpi': 'KPI',
+		'targets.actual': 'Actual',
+		'targets.target': 'Target',
+		'targets.status': 'Status',
+		'targets.edit': 'Set targets',
+		'targets.save': 'Save targets',
+		'targets.cancel': 'Cancel',
+		'targets.saved': 'Targets saved.',
+		'targets.hint': 'Leave a field empty for no target.',
+		'targets.managersOnly': 'Only a board manager can set targets.',
+		'targets.invalid': 'Enter a number from {min} to {max}.',
+		'targets.failed': 'Targets not saved: {message}',
+		'targets.kpi.winRate': 'Win rate (%)',
+		'targets.kpi.salesCycleDays': 'Sales cycle (days, median)',
+		'targets.kpi.handoffLagDays': 'Handoff lag (days, median)',
+		'targets.kpi.retentionRate': 'Retention (%)',
+		'targets.kpi.avgSatisfaction': 'Satisfaction (1–5)',
+		'targets.better.higher': 'higher is better',
+		'targets.better.lower': 'lower is better',
+		'targets.status.met': 'Met',
+		'targets.status.near': 'Near',
+		'targets.status.missed': 'Missed',
+		'targets.status.noData': 'No data yet',
+		'targets.status.noTarget': 'No target'
 	},
 	zh: {
 		'viewer.editorReadOnly': '仅查看：此链接无法修改卡片。',
@@ -17,6 +47,33 @@ export const viewer = {
 		'viewer.createDashboardLink': '生成仪表盘链接',
 		'tv.fullscreen': '全屏',
 		'tv.exitFullscreen': '退出全屏',
-		'tv.fullscreenFailed': '无法进入全屏：{message}'
+		'tv.fullscreenFailed': '无法进入全屏：{message}',
+		'targets.title': '联合目标',
+		'targets.sales': '销售',
+		'targets.ops': '运营',
+		'targets.kpi': '指标',
+		'targets.actual': '实际',
+		'targets.target': '目标',
+		'targets.status': '状态',
+		'targets.edit': '设置目标',
+		'targets.save': '保存目标',
+		'targets.cancel': '取消',
+		'targets.saved': '目标已保存。',
+		'targets.hint': '留空表示不设目标。',
+		'targets.managersOnly': '只有看板管理者可以设置目标。',
+		'targets.invalid': '请输入 {min} 到 {max} 之间的数字。',
+		'targets.failed': '目标未保存：{message}',
+		'targets.kpi.winRate': '赢单率（%）',
+		'targets.kpi.salesCycleDays': '销售周期（天，中位数）',
+		'targets.kpi.handoffLagDays': '交接延迟（天，中位数）',
+		'targets.kpi.retentionRate': '留存率（%）',
+		'targets.kpi.avgSatisfaction': '满意度（1–5）',
+		'targets.better.higher': '越高越好',
+		'targets.better.lower': '越低越好',
+		'targets.status.met': '达成',
+		'targets.status.near': '接近',
+		'targets.status.missed': '未达成',
+		'targets.status.noData': '暂无数据',
+		'targets.status.noTarget': '未设目标'
 	}
 };
