@@ -51,7 +51,10 @@ export function readRetroSummary(id: string, map: Y.Map<unknown>): RetroSummary 
 		to: text(map.get(RETRO_KEYS.to)),
 		anonymous: map.get(RETRO_KEYS.anonymous) === true,
 		voteLimit:
-			typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_VOTE_LIMIT
+			typeof limit === 'number' && Number.isInteger(limit) && limit > 0
+				? limit
+				: DEFAULT_VOTE_LIMIT,
+		itemCount: (map.get(RETRO_KEYS.items) as Y.Map<unknown> | undefined)?.size ?? 0
 	};
 }
 

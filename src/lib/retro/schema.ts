@@ -95,6 +95,7 @@ export interface RetroSummary {
 	to: string;
 	anonymous: boolean;
 	voteLimit: number;
+	itemCount: number;
 }
 
 /** A rejected retrospective operation. `field` names the offending input. */

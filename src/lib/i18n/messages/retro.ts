@@ -19,7 +19,8 @@ export const retro = {
 		'retro.field.voteLimit': 'Votes per person',
 		'retro.create': 'Create',
 		'retro.period': '{from} – {to}',
-		'retro.itemCount': '{count} items',
+		'retro.itemCount.one': '{count} item',
+		'retro.itemCount.other': '{count} items',
 		'retro.anonymous': 'Anonymous',
 		'retro.column.went-well': 'Went well',
 		'retro.column.to-improve': 'To improve',
@@ -37,7 +38,10 @@ export const retro = {
 		'retro.item.by': 'by {name}',
 		'retro.item.vote': 'Vote',
 		'retro.item.unvote': 'Withdraw vote',
-		'retro.item.votes': '{count} votes',
+		'retro.item.votes.one': '{count} vote',
+		'retro.item.votes.other': '{count} votes',
+		'retro.voteLimitReached':
+			'You have used all {limit} of your votes. Click one of your votes to withdraw it, then vote again.',
 		'retro.item.groupWith': 'Group with…',
 		'retro.item.ungroup': 'Ungroup',
 		'retro.item.card': 'Card: {title}',
@@ -69,8 +73,7 @@ export const retro = {
 		'retro.kpi.winRate': 'Win rate',
 		'retro.kpi.wonValue': 'Won value',
 		'retro.kpi.salesCycle': 'Sales cycle (median)',
-		'retro.kpi.handoffLag': 'Handoff lag (median)',
-		'retro.kpi.days': '{days} days'
+		'retro.kpi.handoffLag': 'Handoff lag (median)'
 	},
 	zh: {
 		'retro.open': '回顾',
@@ -90,7 +93,7 @@ export const retro = {
 		'retro.field.voteLimit': '每人票数',
 		'retro.create': '创建',
 		'retro.period': '{from} – {to}',
-		'retro.itemCount': '{count} 条',
+		'retro.itemCount.other': '{count} 条',
 		'retro.anonymous': '匿名',
 		'retro.column.went-well': '做得好的',
 		'retro.column.to-improve': '待改进的',
@@ -108,7 +111,8 @@ export const retro = {
 		'retro.item.by': '作者：{name}',
 		'retro.item.vote': '投票',
 		'retro.item.unvote': '撤回投票',
-		'retro.item.votes': '{count} 票',
+		'retro.item.votes.other': '{count} 票',
+		'retro.voteLimitReached': '你的 {limit} 票已用完。点击已投的票撤回后再投。',
 		'retro.item.groupWith': '归组到…',
 		'retro.item.ungroup': '取消归组',
 		'retro.item.card': '卡片：{title}',
@@ -140,7 +144,6 @@ export const retro = {
 		'retro.kpi.winRate': '赢单率',
 		'retro.kpi.wonValue': '赢单金额',
 		'retro.kpi.salesCycle': '销售周期（中位数）',
-		'retro.kpi.handoffLag': '交接耗时（中位数）',
-		'retro.kpi.days': '{days} 天'
+		'retro.kpi.handoffLag': '交接耗时（中位数）'
 	}
 };
