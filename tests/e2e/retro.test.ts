@@ -208,6 +208,67 @@ describe('retro session', () => {
 	});
 });
 
+describe('retro details', () => {
+	it('lets only the author edit', async () => {
+		await addItemInUi(first, 'ideas', 'Draft idea');
+		await item(second, 'Draft idea').waitFor();
+		expect(await item(second, 'Draft idea').getByRole('button', { name: 'Edit' }).count()).toBe(0);
+		await item(first, 'Draft idea').getByRole('button', { name: 'Edit' }).click();
+		await first.keyboard.type('Final idea');
+		await first.keyboard.press('Enter');
+		await item(second, 'Final idea').waitFor();
+		expect(await item(second, 'Draft idea').count()).toBe(0);
+	});
+
+	it('rejects an empty item', async () => {
+		const before = await first.locator('[data-column-id="ideas"] [data-item-id]').count();
+		await first.locator('#retro-add-ideas').fill('   ');
+		await first.locator('#retro-add-ideas').press('Enter');
+		await expectText(first.locator('[data-retro-message]'), /An item is empty/);
+		expect(await first.locator('[data-column-id="ideas"] [data-item-id]').count()).toBe(before);
+	});
+
+	it('groups by dragging', async () => {
+		await addItemInUi(first, 'ideas', 'Drag me');
+		await item(first, 'Drag me').dragTo(item(first, 'Final idea'));
+		const grouped = second.locator('.member [data-item-id]').filter({ hasText: 'Drag me' });
+		await grouped.waitFor();
+		expect(await grouped.count()).toBe(1);
+	});
+
+	it('shares the timer', async () => {
+		await first.locator('[data-start-timer="5"]').click();
+		const clock = second.locator('[data-seconds-left]');
+		await clock.waitFor();
+		const left = Number(await clock.getAttribute('data-seconds-left'));
+		expect(left).toBeGreaterThan(280);
+		expect(left).toBeLessThanOrEqual(300);
+		await expectText(clock, /^[45]:\d\d$/);
+		await second.getByRole('button', { name: 'Stop timer' }).click();
+		await first.locator('[data-seconds-left]').waitFor({ state: 'detached' });
+		expect(await first.locator('[data-seconds-left]').count()).toBe(0);
+	});
+
+	it('hides authors when anonymous', async () => {
+		createRetro(
+			client.doc,
+			{ id: 'quiet', title: 'Quiet', from: '2024-06-01', to: '2024-06-30', anonymous: true },
+			{ by: 'alice' }
+		);
+		const writer = await openPage('/retro/quiet');
+		const reader = await openPage('/retro/quiet');
+		await addItemInUi(writer, 'went-well', 'Nobody knows');
+		await item(reader, 'Nobody knows').waitFor();
+		expect(await item(reader, 'Nobody knows').getByText(/^by /).count()).toBe(0);
+		expect(await item(writer, 'Nobody knows').getByText(/^by /).count()).toBe(0);
+		const edit = (on: Page) => item(on, 'Nobody knows').getByRole('button', { name: 'Edit' });
+		expect(await edit(writer).count()).toBe(1);
+		expect(await edit(reader).count()).toBe(0);
+		await writer.context().close();
+		await reader.context().close();
+	});
+});
+
 describe('retro list', () => {
 	it('lists and creates sessions', async () => {
 		const list = await openPage('/retro');
