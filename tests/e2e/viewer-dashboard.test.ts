@@ -10,6 +10,7 @@ import { launchBrowser } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
 import { waitUntil } from '../integration/support';
 import { addCardInUi, column, openContext, watchErrors } from './board-pages';
+import { drawnCharts } from './viewer-pages';
 
 const SECRET = 'wall-test-secret-0123456789abcdefghijklmnopqrs';
 
@@ -81,6 +82,8 @@ describe('dashboard wall link', () => {
 		expect(box.y).toBeCloseTo(0, 0);
 		expect(box.width).toBeCloseTo(1280, 0);
 		expect(box.height).toBeCloseTo(720, 0);
+		// Charts are drawn although the layout is fixed over the page's scroll area.
+		await waitUntil(async () => (await drawnCharts(wall)) >= 4, 'four charts are drawn');
 		// Every chart panel sits inside the stage, so nothing needs scrolling.
 		const panels = await wall.locator('[data-tv] section[data-kpi]').all();
 		expect(panels.length).toBeGreaterThan(5);

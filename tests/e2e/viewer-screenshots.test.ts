@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken } from '../../server/auth';
 import { launchBrowser } from '../helpers/browser';
 import { startServer, type TestServer } from '../helpers/server';
+import { waitUntil } from '../integration/support';
 import { addCardInUi, column, openContext } from './board-pages';
+import { drawnCharts } from './viewer-pages';
 
 const SECRET = 'shots-test-secret-0123456789abcdefghijklmnopq';
 const OUTPUT = process.env.SCREENSHOT_DIR ?? '/tmp/tandem-shots';
@@ -90,7 +92,7 @@ describe('viewer screenshots', () => {
 			]) {
 				await page.setViewportSize(size);
 				await page.goto(dashboard.toString());
-				await page.locator('[data-tv] section[data-kpi] canvas').first().waitFor();
+				await waitUntil(async () => (await drawnCharts(page)) >= 4, 'four charts are drawn');
 				await page.screenshot({
 					path: path.join(OUTPUT, `viewer-tv-${size.width}-${suffix}.png`)
 				});
