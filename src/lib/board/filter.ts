@@ -4,6 +4,7 @@
  */
 import { endOf } from '../kpi/time';
 import { isTerminal } from '../kpi/stages';
+import { dueStatus } from './due';
 import { HEALTH_VALUES, type Card, type Health, type Stage } from './schema';
 
 export interface CardFilter {
@@ -35,6 +36,11 @@ export interface FilterContext {
 	/** Member id of the person looking at the board, for "my cards". */
 	memberId: string;
 	stages: readonly Stage[];
+	/**
+	 * IANA time zone of the viewer. With it, an all-day due date is overdue from the viewer's next
+	 * calendar day, as the card's due marker shows; without it, from the next UTC day.
+	 */
+	timeZone?: string;
 }
 
 export function isFilterActive(filter: CardFilter): boolean {
@@ -71,8 +77,12 @@ export function matchesFilter(card: Card, filter: CardFilter, context: FilterCon
 
 /** Returns whether a card is past its due date and outside a terminal stage. */
 export function isOverdue(card: Card, context: FilterContext): boolean {
-	const due = endOf(card.dueAt);
-	if (due === null || context.now < due) return false;
+	if (context.timeZone !== undefined) {
+		if (dueStatus(card.dueAt, context.now, context.timeZone) !== 'overdue') return false;
+	} else {
+		const due = endOf(card.dueAt);
+		if (due === null || context.now < due) return false;
+	}
 	const stage = context.stages.find((entry) => entry.id === card.position.stageId);
 	return stage === undefined || !isTerminal(stage);
 }

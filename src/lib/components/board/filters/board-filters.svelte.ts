@@ -15,6 +15,7 @@ import {
 	type CardFilter
 } from '$lib/board/filter';
 import type { BoardView } from '$lib/sync/board-view.svelte';
+import { viewerTimeZone } from '../due/clock.svelte';
 
 export class BoardFilters {
 	value = $state.raw<CardFilter>(EMPTY_FILTER);
@@ -23,7 +24,12 @@ export class BoardFilters {
 	readonly active = $derived(isFilterActive(this.value));
 	readonly matcher: (card: Card) => boolean = $derived.by(() => {
 		const filter = this.value;
-		const context = { now: this.now, memberId: this.memberId, stages: this.#view.stages };
+		const context = {
+			now: this.now,
+			memberId: this.memberId,
+			stages: this.#view.stages,
+			timeZone: viewerTimeZone()
+		};
 		return (card: Card) => matchesFilter(card, filter, context);
 	});
 
