@@ -38,7 +38,7 @@ export interface FilterContext {
 	stages: readonly Stage[];
 	/**
 	 * IANA time zone of the viewer. With it, an all-day due date is overdue from the viewer's next
-	 * calendar day, as the card's due marker shows; without it, from the next UTC day.
+	 * calendar day, as the card's due marker shows. Without it, the next UTC day counts.
 	 */
 	timeZone?: string;
 }
