@@ -35,6 +35,15 @@ export interface AppContext {
 	access: Access | null;
 }
 
+/** Closes the board's open connections, except the admin's, after its links were rotated. */
+export function closeRevokedConnections(connections: Set<BoardConnection>, boardId: string): void {
+	for (const connection of connections) {
+		if (connection.boardId === boardId && !connection.admin) {
+			connection.close(CloseCode.FORBIDDEN, 'The board links were rotated; ask for a new link.');
+		}
+	}
+}
+
 /** Largest JSON body of the board and link endpoints, in bytes. */
 const MAX_JSON_BYTES = 64 * 1024;
 
@@ -229,14 +238,20 @@ export function createApp(
 		return c.json({ url, token, role }, 201);
 	});
 
-	app.post('/api/boards/:id/links/rotate', (c) => {
+	app.post('/api/boards/:id/links/rotate', async (c) => {
 		const boardId = boardIdParam(c);
-		const generation = requireAccess().rotate(boardId);
-		for (const connection of connections) {
-			if (connection.boardId === boardId && !connection.admin) {
-				connection.close(CloseCode.FORBIDDEN, 'The board links were rotated; ask for a new link.');
-			}
+		const links = requireAccess();
+		let generation: number;
+		try {
+			generation = await links.rotate(boardId);
+		} catch (error) {
+			logger.error({ err: error, boardId }, 'share link rotation failed');
+			throw new HttpError(
+				500,
+				`Rotating the links of board ${JSON.stringify(boardId)} failed, so its links still work: ${(error as Error).message}`
+			);
 		}
+		closeRevokedConnections(connections, boardId);
 		logger.info({ boardId, generation }, 'share links rotated');
 		return c.json({ generation });
 	});

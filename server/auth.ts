@@ -110,8 +110,11 @@ export function verifyToken(secret: string, token: string, now = Date.now()): To
 /** The link generation of each board; a board never rotated is at generation 0. */
 export interface LinkGenerations {
 	current(boardId: string): number;
-	/** Raises the board's generation, revoking every link minted before, and returns it. */
-	rotate(boardId: string): number;
+	/**
+	 * Raises the board's generation, revoking every link minted before, and resolves with it.
+	 * When it rejects, `current` still returns the earlier generation.
+	 */
+	rotate(boardId: string): Promise<number>;
 }
 
 /** Generations kept in a JSON file in the data folder, replaced atomically on each rotation. */
@@ -138,16 +141,24 @@ export class FileLinkGenerations implements LinkGenerations {
 		return this.generations.get(boardId) ?? 0;
 	}
 
-	rotate(boardId: string): number {
+	rotate(boardId: string): Promise<number> {
 		const next = this.current(boardId) + 1;
+		const stored = { ...Object.fromEntries(this.generations), [boardId]: next };
+		try {
+			fs.mkdirSync(path.dirname(this.file), { recursive: true });
+			const temporary = `${this.file}.${process.pid}.tmp`;
+			fs.writeFileSync(temporary, JSON.stringify(stored), { mode: 0o600 });
+			fs.renameSync(temporary, this.file);
+		} catch (error) {
+			return Promise.reject(
+				new Error(
+					`Writing the link generation of board ${JSON.stringify(boardId)} to ${this.file} failed: ${(error as Error).message}`,
+					{ cause: error }
+				)
+			);
+		}
 		this.generations.set(boardId, next);
-		fs.mkdirSync(path.dirname(this.file), { recursive: true });
-		const temporary = `${this.file}.${process.pid}.tmp`;
-		fs.writeFileSync(temporary, JSON.stringify(Object.fromEntries(this.generations)), {
-			mode: 0o600
-		});
-		fs.renameSync(temporary, this.file);
-		return next;
+		return Promise.resolve(next);
 	}
 }
 
@@ -192,7 +203,7 @@ export class Access {
 		});
 	}
 
-	rotate(boardId: string): number {
+	rotate(boardId: string): Promise<number> {
 		return this.generations.rotate(boardId);
 	}
 

@@ -6,12 +6,19 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { CloseCode } from '../src/lib/sync/close-codes';
-import { createApp } from './app';
-import { Access, adminToken, FileLinkGenerations, resolveSecret } from './auth';
+import { closeRevokedConnections, createApp } from './app';
+import {
+	Access,
+	adminToken,
+	FileLinkGenerations,
+	resolveSecret,
+	type LinkGenerations
+} from './auth';
 import { ensureClientBuild } from './client-build';
 import { ConfigError, describeConfig, type ServerConfig } from './config';
 import type { BoardConnection } from './connection';
 import { createLogger } from './logger';
+import { PostgresLinkGenerations } from './persistence/link-generations-postgres';
 import { MemoryStore } from './persistence/memory';
 import { PostgresStore } from './persistence/postgres';
 import { LocalPubSub } from './pubsub/local';
@@ -40,9 +47,25 @@ export interface ServerParts {
 	pubsub?: PubSub;
 }
 
+/**
+ * Returns the schema named by `-c search_path=<schema>` in the `options` parameter of a Postgres
+ * URL, such as `?options=-csearch_path%3Dtandem`, or undefined for the default, `public`.
+ */
+export function schemaOfDatabaseUrl(url: string): string | undefined {
+	let options: string | null;
+	try {
+		options = new URL(url).searchParams.get('options');
+	} catch (error) {
+		throw new ConfigError(`DATABASE_URL is not a URL: ${(error as Error).message}`);
+	}
+	const match = options?.match(/(?:^|\s)-c\s*search_path=([^\s,]+)/);
+	return match?.[1];
+}
+
 async function openStore(config: ServerConfig, logger: Logger): Promise<BoardStore> {
 	if (config.databaseUrl !== '') {
-		return PostgresStore.open({ url: config.databaseUrl, logger });
+		const schema = schemaOfDatabaseUrl(config.databaseUrl);
+		return PostgresStore.open({ url: config.databaseUrl, schema, logger });
 	}
 	return config.storage === 'memory' ? new MemoryStore() : new SqliteStore(config.dataDir);
 }
@@ -86,23 +109,37 @@ export async function startServer(
 ): Promise<RunningServer> {
 	// Checked first, so a server that must not run without a secret never listens.
 	const secret = resolveSecret(config);
-	const access = secret ? new Access(secret.secret, new FileLinkGenerations(config.dataDir)) : null;
+	// Processes that share a Postgres store share link generations through it too.
+	const sharedGenerations = secret !== null && config.databaseUrl !== '';
+	let generations: LinkGenerations | null =
+		secret && !sharedGenerations ? new FileLinkGenerations(config.dataDir) : null;
 	await ensureClientBuild(config.buildDir, logger);
 	const store = parts.store ?? (await openStore(config, logger));
-	let pubsub: PubSub;
+	let pubsub: PubSub | null = null;
 	try {
 		pubsub = parts.pubsub ?? (await openPubSub(config, logger));
+		if (sharedGenerations) {
+			generations = await PostgresLinkGenerations.open({
+				url: config.databaseUrl,
+				schema: schemaOfDatabaseUrl(config.databaseUrl),
+				logger
+			});
+		}
 	} catch (error) {
+		if (pubsub && !parts.pubsub) await pubsub.close();
 		if (!parts.store) await store.close();
 		throw error;
 	}
+	const openedPubSub: PubSub = pubsub;
+	const access = secret && generations ? new Access(secret.secret, generations) : null;
 	const closeParts = async () => {
-		if (!parts.pubsub) await pubsub.close();
+		if (generations instanceof PostgresLinkGenerations) await generations.close();
+		if (!parts.pubsub) await openedPubSub.close();
 		if (!parts.store) await store.close();
 	};
 	const rooms = new Rooms(
 		store,
-		pubsub,
+		openedPubSub,
 		{
 			graceMs: config.roomGraceMs,
 			compaction: {
@@ -130,6 +167,13 @@ export async function startServer(
 		}
 	});
 
+	if (generations instanceof PostgresLinkGenerations) {
+		generations.onRotated((boardId, generation) => {
+			closeRevokedConnections(connections, boardId);
+			logger.info({ boardId, generation }, 'share links rotated by another process');
+		});
+	}
+
 	const app = new Hono();
 	const nodeWebSocket = createNodeWebSocket({ app });
 	// ws closes a connection whose frame is larger than this with 1009 (message too big).
@@ -155,7 +199,7 @@ export async function startServer(
 			url,
 			storage: store.kind,
 			location: storeLocation(store, config),
-			fanOut: pubsub.kind,
+			fanOut: openedPubSub.kind,
 			maxMessageBytes: config.maxMessageBytes,
 			maxImportBytes: config.maxImportBytes,
 			shareLinks: access ? 'required' : 'off'
