@@ -169,6 +169,8 @@ describe('retro session', () => {
 		const grouped = second.locator('.member [data-item-id]').filter({ hasText: 'Fewer meetings' });
 		await grouped.waitFor();
 		expect(await grouped.count()).toBe(1);
+		const total = second.locator('[data-column-id="to-improve"] [data-group-votes]');
+		await expect(total.getAttribute('data-group-votes')).resolves.toBe('2');
 	});
 
 	it('links an item to a card', async () => {
