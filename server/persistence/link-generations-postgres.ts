@@ -65,7 +65,8 @@ function parseNotice(payload: string | undefined): Notice | null {
 
 export class PostgresLinkGenerations implements LinkGenerations {
 	readonly schema: string;
-	private readonly id = randomUUID();
+	/** Random id of this instance, also in the `application_name` of its listening connection. */
+	readonly instanceId = randomUUID();
 	private readonly table: string;
 	private readonly pool: pg.Pool;
 	private readonly generations = new Map<string, number>();
@@ -154,7 +155,7 @@ export class PostgresLinkGenerations implements LinkGenerations {
 				SELECT generation,
 					pg_notify($2, json_build_object('p', $4::text, 's', $3::text, 'b', $1::text, 'g', generation)::text)
 				FROM raised`,
-				[boardId, LINK_GENERATIONS_CHANNEL, this.schema, this.id]
+				[boardId, LINK_GENERATIONS_CHANNEL, this.schema, this.instanceId]
 			);
 			generation = result.rows[0].generation;
 		} catch (error) {
@@ -253,14 +254,17 @@ export class PostgresLinkGenerations implements LinkGenerations {
 
 	/** Opens the dedicated connection that receives notifications of rotations. */
 	private async listen(): Promise<void> {
-		const client = new pg.Client({ connectionString: this.url });
+		const client = new pg.Client({
+			connectionString: this.url,
+			application_name: `tandem links ${this.instanceId}`
+		});
 		client.on('notification', (message) => {
 			const notice = parseNotice(message.payload);
 			if (notice === null) {
 				this.logger.warn({ payload: message.payload }, 'link generation notification dropped');
 				return;
 			}
-			if (notice.schema === this.schema && notice.sender !== this.id)
+			if (notice.schema === this.schema && notice.sender !== this.instanceId)
 				this.raise(notice.boardId, notice.generation, true);
 		});
 		// A broken connection emits `error` and then `end`; `end` schedules the reconnection.

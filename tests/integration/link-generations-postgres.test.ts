@@ -155,6 +155,38 @@ describe.runIf(databaseUrl !== '')('PostgresLinkGenerations', () => {
 		expect(rotations).toEqual([marker]);
 	});
 
+	it('listen connection reconnects after loss', async () => {
+		const lines: string[] = [];
+		const recorded = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+		const listening = await PostgresLinkGenerations.open({
+			url: databaseUrl,
+			schema: run,
+			refreshMs: 200,
+			logger: recorded
+		});
+		opened.push(listening);
+		const rotator = await open();
+
+		const terminated = await admin.query<{ done: boolean }>(
+			'SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = $1',
+			[`tandem links ${listening.instanceId}`]
+		);
+		expect(terminated.rows).toEqual([{ done: true }]);
+		await waitUntil(
+			() => lines.some((line) => line.includes('Postgres listen connection restored')),
+			'listen connection restored'
+		);
+		const board = boardId();
+		await rotator.rotate(board);
+
+		await waitUntil(
+			() => listening.current(board) === 1,
+			'rotation after reconnection seen',
+			2_000
+		);
+		expect(lines.some((line) => line.includes('Postgres listen connection failed'))).toBe(true);
+	});
+
 	it('failed rotate names board, keeps generation', async () => {
 		const schema = `${run}_dropped`;
 		const generations = await open(schema);
