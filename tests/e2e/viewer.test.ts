@@ -19,6 +19,12 @@ let owner: Page;
 let guest: Page;
 let boardId: string;
 const errors: string[] = [];
+/**
+ * Messages y-websocket logs when the server rejects an update the viewer sent.
+ * NOTE: a page that starts from a cached board also gets one, because its first sync reply
+ * carries the document's delete set, which the server counts as a change.
+ */
+const denied: string[] = [];
 
 /** Mints a link of `role` for the board with the admin token and returns its URL. */
 async function mintLink(role: 'viewer' | 'editor'): Promise<string> {
@@ -39,6 +45,9 @@ beforeAll(async () => {
 	guest = await contexts[1].newPage();
 	watchErrors(owner, errors);
 	watchErrors(guest, errors);
+	guest.on('console', (message) => {
+		if (message.text().startsWith('Permission denied')) denied.push(message.text());
+	});
 
 	const created = await fetch(`${server.url}/api/boards`, {
 		method: 'POST',
@@ -71,6 +80,9 @@ describe('viewer board', () => {
 		expect(await guest.getByRole('button', { name: 'Import' }).count()).toBe(0);
 		expect(await owner.locator('[data-add-card]').count()).toBeGreaterThan(0);
 		expect(await owner.locator('[data-undo]').count()).toBe(1);
+		await expect(guest.locator('#card-hint').textContent()).resolves.toBe(
+			'Press Enter to open the card.'
+		);
 	});
 
 	it('keeps a mouse drag in place', async () => {
@@ -114,6 +126,8 @@ describe('viewer board', () => {
 		expect(await drawer.getByRole('button', { name: 'Archive' }).count()).toBe(0);
 		await guest.keyboard.press('Escape');
 		await drawer.waitFor({ state: 'detached' });
+		// The drag and editor attempts above made no local change, so the server denied nothing.
+		expect(denied).toEqual([]);
 	});
 
 	it('shows targets without the form', async () => {

@@ -5,6 +5,7 @@
 export const viewer = {
 	en: {
 		'viewer.editorReadOnly': 'View only: this link cannot change the card.',
+		'viewer.cardHint': 'Press Enter to open the card.',
 		'viewer.dashboardLink': 'Dashboard wall link',
 		'viewer.dashboardLinkHint':
 			'A view-only link that opens the dashboard in TV mode, for a screen on the wall.',
@@ -42,6 +43,7 @@ export const viewer = {
 	},
 	zh: {
 		'viewer.editorReadOnly': '仅查看：此链接无法修改卡片。',
+		'viewer.cardHint': '按回车键查看卡片。',
 		'viewer.dashboardLink': '仪表盘大屏链接',
 		'viewer.dashboardLinkHint': '仅查看链接，以电视模式打开仪表盘，适合挂在墙上的屏幕。',
 		'viewer.createDashboardLink': '生成仪表盘链接',
