@@ -126,7 +126,7 @@ export class BoardConnection implements RoomClient {
 			case 'sync-step-2':
 			case 'update':
 				if (this.readOnly) {
-					this.denyUpdate(message.update);
+					this.denyUpdate(room.doc, message.update);
 					return;
 				}
 				applyClientUpdate(room.doc, message.update, this);
@@ -145,9 +145,9 @@ export class BoardConnection implements RoomClient {
 		}
 	}
 
-	/** Drops a viewer's update; tells the client unless the update is empty. */
-	private denyUpdate(update: Uint8Array): void {
-		if (isEmptyUpdate(update)) return;
+	/** Drops a viewer's update; tells the client unless the update would change nothing. */
+	private denyUpdate(doc: Y.Doc, update: Uint8Array): void {
+		if (!changesDocument(doc, update)) return;
 		this.logger.debug('update from a view-only connection dropped');
 		this.send(encodePermissionDenied('This link is view only; changes are not saved.'));
 	}
@@ -251,16 +251,34 @@ function applyAwareness(room: Room, update: Uint8Array, origin: BoardConnection)
 	}
 }
 
-/** An update with no structs and no deletions, as a client sends when it has nothing new. */
-function isEmptyUpdate(update: Uint8Array): boolean {
+/**
+ * Tells whether applying `update` would change `doc`: it carries an item the document lacks, or
+ * deletes an item the document still has. A client that opens a board from its cache answers the
+ * server's sync step 1 with its whole delete set, which is no change and must not count as one.
+ */
+function changesDocument(doc: Y.Doc, update: Uint8Array): boolean {
+	let decoded: ReturnType<typeof Y.decodeUpdate>;
 	try {
-		const { structs, ds } = Y.decodeUpdate(update);
-		return structs.length === 0 && ds.clients.size === 0;
+		decoded = Y.decodeUpdate(update);
 	} catch (error) {
-		// An update that does not decode is dropped like any other; it is not empty.
-		if (error instanceof Error) return false;
+		// An update that does not decode is dropped like any other write, and the client is told.
+		if (error instanceof Error) return true;
 		throw error;
 	}
+	const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+	for (const struct of decoded.structs) {
+		if (struct.id.clock + struct.length > (known.get(struct.id.client) ?? 0)) return true;
+	}
+	if (decoded.ds.clients.size === 0) return false;
+	const deleted = Y.createDeleteSetFromStructStore(doc.store);
+	for (const [client, ranges] of decoded.ds.clients) {
+		for (const range of ranges) {
+			for (let clock = range.clock; clock < range.clock + range.len; clock++) {
+				if (!Y.isDeleted(deleted, Y.createID(client, clock))) return true;
+			}
+		}
+	}
+	return false;
 }
 
 function truncateReason(reason: string): string {

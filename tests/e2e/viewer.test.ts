@@ -19,11 +19,7 @@ let owner: Page;
 let guest: Page;
 let boardId: string;
 const errors: string[] = [];
-/**
- * Messages y-websocket logs when the server rejects an update the viewer sent.
- * NOTE: a page that starts from a cached board also gets one, because its first sync reply
- * carries the document's delete set, which the server counts as a change.
- */
+/** Messages y-websocket logs when the server rejects an update the viewer sent. */
 const denied: string[] = [];
 
 /** Mints a link of `role` for the board with the admin token and returns its URL. */

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { adminToken } from '../../server/auth';
+import { createCard, deleteCard } from '../../src/lib/board';
 import { keepViewOnly } from '../../src/lib/sync/view-only';
 import { startServer, type TestServer } from '../helpers/server';
 import { waitUntil } from './support';
@@ -65,6 +66,56 @@ describe('view-only document', () => {
 			stop();
 			editor.provider.destroy();
 			viewer.provider.destroy();
+		}
+	});
+
+	it('cached viewer is not told it wrote', async () => {
+		const { id } = await post('/api/boards', { name: 'Cached' });
+		const editorLink = await post(`/api/boards/${id}/links`, { role: 'editor' });
+		const viewerLink = await post(`/api/boards/${id}/links`, { role: 'viewer' });
+		const editor = connect(id, editorLink.token);
+		// y-websocket reports a permission-denied auth message with console.warn.
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		let viewer: ReturnType<typeof connect> | null = null;
+		try {
+			await waitUntil(() => editor.provider.synced, 'editor synced');
+			const context = { by: 'editor' };
+			createCard(editor.doc, { id: 'kept', title: 'Kept', stageId: 'lead' }, context);
+			createCard(editor.doc, { id: 'gone', title: 'Gone', stageId: 'lead' }, context);
+			deleteCard(editor.doc, 'gone', context);
+
+			// The viewer starts from a copy of the board, as a browser with an IndexedDB cache does:
+			// its sync reply carries the board's delete set, which is no change.
+			const cached = new Y.Doc();
+			await waitUntil(async () => {
+				const probe = connect(id, editorLink.token);
+				await waitUntil(() => probe.provider.synced, 'probe synced');
+				const ready = probe.doc.getMap('cards').has('kept');
+				if (ready) Y.applyUpdate(cached, Y.encodeStateAsUpdate(probe.doc));
+				probe.provider.destroy();
+				return ready;
+			}, 'the server stored the cards');
+			const doc = cached;
+			const provider = new WebsocketProvider(server.wsUrl, id, doc, {
+				WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+				disableBc: true,
+				params: { token: viewerLink.token }
+			});
+			viewer = { doc, provider };
+			await waitUntil(() => provider.synced, 'viewer synced');
+
+			// The server answers one connection's messages in order, so once an edit made after the
+			// viewer synced reaches it, any denial of its sync reply would have arrived first.
+			editor.doc.getMap('meta').set('currency', 'USD');
+			await waitUntil(() => doc.getMap('meta').get('currency') === 'USD', 'edit reached viewer');
+			const denials = warn.mock.calls.filter((call) =>
+				String(call[0]).startsWith('Permission denied')
+			);
+			expect(denials).toEqual([]);
+		} finally {
+			warn.mockRestore();
+			editor.provider.destroy();
+			viewer?.provider.destroy();
 		}
 	});
 });
