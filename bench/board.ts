@@ -1,8 +1,9 @@
 /**
  * Measures the board page in Chromium on a 10,000-card board: the 8,800-deal pipeline plus 1,200
  * generated deals in the stages the pipeline leaves empty. It times the first card painted, on a
- * first visit and again with the board in the IndexedDB cache. It counts the card nodes in the
- * page, and records the frame times and settle time of one mouse drag from Won into Onboarding.
+ * first visit, again with the board in the IndexedDB cache, and from the cache alone with the
+ * server stopped. It counts the card nodes in the page, and records the frame times and settle
+ * time of one mouse drag from Won into Onboarding.
  *
  * Run: npx tsx bench/board.ts [runs]
  */
@@ -112,6 +113,7 @@ async function main() {
 		const url = `${server.url}/boards/${boardId}`;
 		const fromServer: number[] = [];
 		const fromCache: number[] = [];
+		const fromCacheOffline: number[] = [];
 		const settles: number[] = [];
 		const frames: number[] = [];
 		let cardNodes = 0;
@@ -127,6 +129,12 @@ async function main() {
 			await page.goto('about:blank');
 			const cachedPage = await context.newPage();
 			fromCache.push(await timeFirstCard(cachedPage, url));
+			// And with the server stopped: the service worker serves the app, IndexedDB the board.
+			await cachedPage.goto('about:blank');
+			await server.stop();
+			const offlinePage = await context.newPage();
+			fromCacheOffline.push(await timeFirstCard(offlinePage, url));
+			await server.restart();
 			await context.close();
 		}
 		const sortedFrames = [...frames].sort((a, b) => a - b);
@@ -138,10 +146,11 @@ async function main() {
 		for (const [name, values] of [
 			['first card, from the server', fromServer],
 			['first card, with the IndexedDB cache', fromCache],
+			['first card, IndexedDB only (server stopped)', fromCacheOffline],
 			['drop to card shown in Onboarding', settles]
 		] as const) {
 			console.log(
-				`  ${name.padEnd(42)} ${formatMs(median(values))} (${formatMs(Math.min(...values))} .. ${formatMs(Math.max(...values))})`
+				`  ${name.padEnd(46)} ${formatMs(median(values))} (${formatMs(Math.min(...values))} .. ${formatMs(Math.max(...values))})`
 			);
 		}
 		console.log(
