@@ -14,7 +14,7 @@ describe('sales cycle', () => {
 		move(doc, 'c', 'onboarding', 65); // 60 days, straight to ops
 		addCard(doc, 'open', 0);
 		const kpis = deriveKpis(snapshot(doc), { now: day(70) });
-		expect(kpis.salesCycleDays).toEqual({ median: 20, mean: 30, count: 3 });
+		expect(kpis.salesCycleDays).toEqual({ median: 20, p25: 15, p75: 40, mean: 30, count: 3 });
 	});
 
 	it('averages the middle pair of an even count', () => {
@@ -28,6 +28,22 @@ describe('sales cycle', () => {
 		expect(kpis.salesCycleDays.mean).toBe(5.5);
 	});
 
+	it('interpolates quartiles between cycles', () => {
+		const doc = emptyBoard();
+		for (const [id, days] of [
+			['a', 2],
+			['b', 20],
+			['c', 4],
+			['d', 10]
+		] as const) {
+			addCard(doc, id, 0);
+			move(doc, id, 'won', days);
+		}
+		const stats = deriveKpis(snapshot(doc), { now: day(30) }).salesCycleDays;
+		// Sorted 2, 4, 10, 20: p25 is 3/4 of the way from 2 to 4, p75 1/4 from 10 to 20.
+		expect(stats).toEqual({ median: 7, p25: 3.5, p75: 12.5, mean: 9, count: 4 });
+	});
+
 	it('uses createdAt and closedAt of imported cards', () => {
 		const doc = emptyBoard();
 		addCard(doc, 'a', 300, {
@@ -36,7 +52,7 @@ describe('sales cycle', () => {
 			closedAt: '2023-03-31'
 		});
 		const kpis = deriveKpis(snapshot(doc), { now: day(301) });
-		expect(kpis.salesCycleDays).toEqual({ median: 30, mean: 30, count: 1 });
+		expect(kpis.salesCycleDays).toEqual({ median: 30, p25: 30, p75: 30, mean: 30, count: 1 });
 	});
 
 	it('skips a won date before creation', () => {
@@ -57,7 +73,13 @@ describe('sales cycle', () => {
 		move(doc, 'a', 'won', 3);
 		boardRoots(doc).cards.get('a')!.delete('createdAt');
 		const kpis = deriveKpis(snapshot(doc), { now: day(4) });
-		expect(kpis.salesCycleDays).toEqual({ median: null, mean: null, count: 0 });
+		expect(kpis.salesCycleDays).toEqual({
+			median: null,
+			p25: null,
+			p75: null,
+			mean: null,
+			count: 0
+		});
 	});
 
 	it('leaves archived cards out', () => {
@@ -68,7 +90,7 @@ describe('sales cycle', () => {
 		move(doc, 'b', 'won', 9);
 		archiveCard(doc, 'b', true, { by: 'alice', now: day(10) });
 		const kpis = deriveKpis(snapshot(doc), { now: day(11) });
-		expect(kpis.salesCycleDays).toEqual({ median: 3, mean: 3, count: 1 });
+		expect(kpis.salesCycleDays).toEqual({ median: 3, p25: 3, p75: 3, mean: 3, count: 1 });
 		expect(kpis.wonCount).toBe(1);
 	});
 });
@@ -92,6 +114,9 @@ describe('handoff lag', () => {
 		expect(kpis.handoffLagDays.median).toBe(2);
 		expect(kpis.handoffLagDays.mean).toBeCloseTo(11 / 3, 12);
 		expect(kpis.handoffLagDays.count).toBe(3);
+		// Lags 1, 2 and 8: the quartiles fall halfway between neighbouring lags.
+		expect(kpis.handoffLagDays.p25).toBe(1.5);
+		expect(kpis.handoffLagDays.p75).toBe(5);
 	});
 
 	it('is 0 for a card moved straight into ops', () => {
@@ -99,7 +124,7 @@ describe('handoff lag', () => {
 		addCard(doc, 'a', 0);
 		move(doc, 'a', 'onboarding', 10);
 		const kpis = deriveKpis(snapshot(doc), { now: day(30) });
-		expect(kpis.handoffLagDays).toEqual({ median: 0, mean: 0, count: 1 });
+		expect(kpis.handoffLagDays).toEqual({ median: 0, p25: 0, p75: 0, mean: 0, count: 1 });
 	});
 
 	it('restarts after a move back to sales', () => {
@@ -111,7 +136,7 @@ describe('handoff lag', () => {
 		move(doc, 'a', 'won', 10);
 		move(doc, 'a', 'onboarding', 15);
 		const kpis = deriveKpis(snapshot(doc), { now: day(30) });
-		expect(kpis.handoffLagDays).toEqual({ median: 5, mean: 5, count: 1 });
+		expect(kpis.handoffLagDays).toEqual({ median: 5, p25: 5, p75: 5, mean: 5, count: 1 });
 	});
 
 	it('uses closedAt for a card imported as won', () => {
@@ -119,7 +144,7 @@ describe('handoff lag', () => {
 		addCard(doc, 'a', 0, { stageId: 'won', closedAt: '2023-12-31' });
 		move(doc, 'a', 'onboarding', 3);
 		const kpis = deriveKpis(snapshot(doc), { now: day(30) });
-		expect(kpis.handoffLagDays).toEqual({ median: 4, mean: 4, count: 1 });
+		expect(kpis.handoffLagDays).toEqual({ median: 4, p25: 4, p75: 4, mean: 4, count: 1 });
 	});
 });
 

@@ -126,8 +126,20 @@ describe('empty board', () => {
 		expect(kpis.winRate).toBeNull();
 		expect(kpis.wonValue).toBe(0);
 		expect(kpis.wonByMonth).toEqual([]);
-		expect(kpis.salesCycleDays).toEqual({ median: null, mean: null, count: 0 });
-		expect(kpis.handoffLagDays).toEqual({ median: null, mean: null, count: 0 });
+		expect(kpis.salesCycleDays).toEqual({
+			median: null,
+			p25: null,
+			p75: null,
+			mean: null,
+			count: 0
+		});
+		expect(kpis.handoffLagDays).toEqual({
+			median: null,
+			p25: null,
+			p75: null,
+			mean: null,
+			count: 0
+		});
 		expect(kpis.timeInStageDays.lead).toBeNull();
 		expect(kpis.retentionRate).toBeNull();
 		expect(kpis.avgSatisfaction).toBeNull();

@@ -14,6 +14,17 @@ describe('SortedNumbers', () => {
 		expect(set.count).toBe(4);
 	});
 
+	it('reads quartiles by interpolating ranks', () => {
+		const set = new SortedNumbers();
+		expect(set.quantile(0.25)).toBeNull();
+		for (const value of [20, 2, 10, 4]) set.add(value);
+		expect(set.quantile(0.25)).toBe(3.5);
+		expect(set.quantile(0.5)).toBe(set.median());
+		expect(set.quantile(0.75)).toBe(12.5);
+		set.remove(20);
+		expect(set.quantile(0.75)).toBe(7);
+	});
+
 	it('removes one copy of a value', () => {
 		const set = new SortedNumbers();
 		for (const value of [2, 2, 7]) set.add(value);

@@ -196,5 +196,11 @@ function change(set: SortedNumbers | undefined, value: number | null, sign: 1 | 
 }
 
 function statsOf(set: SortedNumbers): DayStats {
-	return { median: set.median(), mean: set.mean(), count: set.count };
+	return {
+		median: set.median(),
+		p25: set.quantile(0.25),
+		p75: set.quantile(0.75),
+		mean: set.mean(),
+		count: set.count
+	};
 }

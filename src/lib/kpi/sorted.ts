@@ -1,4 +1,6 @@
 /** A multiset of numbers kept in ascending order, for medians that follow single changes. */
+import { sortedQuantile } from './stats';
+
 export class SortedNumbers {
 	readonly #values: number[] = [];
 
@@ -26,6 +28,11 @@ export class SortedNumbers {
 		const middle = values.length >> 1;
 		if (values.length % 2 === 1) return values[middle];
 		return (values[middle - 1] + values[middle]) / 2;
+	}
+
+	/** Returns the `p` quantile (0 to 1), as `sortedQuantile` defines it; null when empty. */
+	quantile(p: number): number | null {
+		return sortedQuantile(this.#values, p);
 	}
 
 	/** Returns the mean, summed afresh so that additions and removals cannot make it drift. */

@@ -57,12 +57,15 @@ export const dashboard = {
 
 		'dashboard.cycle.title': 'Sales cycle and handoff',
 		'dashboard.cycle.caption':
-			'Sales cycle: days from a card’s creation to its win. Handoff lag: days from the win to the first operations stage.',
+			'Sales cycle: days from a card’s creation to its win. Handoff lag: days from the win to the first operations stage. The pale bar spans the middle half of the cards.',
 		'dashboard.cycle.measure': 'Measure',
 		'dashboard.cycle.salesCycle': 'Sales cycle',
 		'dashboard.cycle.handoffLag': 'Handoff lag',
 		'dashboard.cycle.median': 'Median',
 		'dashboard.cycle.mean': 'Mean',
+		'dashboard.cycle.spread': 'Middle half (25th–75th percentile)',
+		'dashboard.cycle.p25': '25th percentile',
+		'dashboard.cycle.p75': '75th percentile',
 		'dashboard.cycle.count': 'Cards',
 		'dashboard.cycle.unit': 'days',
 
@@ -170,12 +173,15 @@ export const dashboard = {
 
 		'dashboard.cycle.title': '销售周期与交接',
 		'dashboard.cycle.caption':
-			'销售周期：从卡片创建到赢单的天数。交接用时：从赢单到进入第一个运营阶段的天数。',
+			'销售周期：从卡片创建到赢单的天数。交接用时：从赢单到进入第一个运营阶段的天数。浅色条覆盖中间一半的卡片。',
 		'dashboard.cycle.measure': '指标',
 		'dashboard.cycle.salesCycle': '销售周期',
 		'dashboard.cycle.handoffLag': '交接用时',
 		'dashboard.cycle.median': '中位数',
 		'dashboard.cycle.mean': '平均值',
+		'dashboard.cycle.spread': '中间一半（第 25–75 百分位）',
+		'dashboard.cycle.p25': '第 25 百分位',
+		'dashboard.cycle.p75': '第 75 百分位',
 		'dashboard.cycle.count': '卡片数',
 		'dashboard.cycle.unit': '天',
 
