@@ -17,6 +17,7 @@ import type { ServerConfig } from './config';
 import { BoardConnection } from './connection';
 import { securityHeaders } from './headers';
 import { HttpError } from './http-error';
+import { LogBudget } from './log-budget';
 import { addMetricsRoute } from './metrics';
 import type { BoardStore } from './persistence/store';
 import type { Room } from './room';
@@ -151,6 +152,8 @@ export function createApp(
 	upgradeWebSocket: UpgradeWebSocket<unknown>
 ): Hono {
 	const { config, store, rooms, logger, connections, access } = context;
+	// One budget for the whole server: rejected connections log at most 20 lines per 10 s.
+	const rejectionLog = new LogBudget();
 
 	app.onError((error, c) => {
 		if (error instanceof HttpError) return c.json({ error: error.message }, error.status);
@@ -397,7 +400,11 @@ export function createApp(
 						rooms,
 						logger,
 						(gone) => connections.delete(gone),
-						{ readOnly: claims?.role === 'viewer', admin: claims?.role === 'admin' }
+						{
+							readOnly: claims?.role === 'viewer',
+							admin: claims?.role === 'admin',
+							rejectionLog
+						}
 					);
 					connections.add(connection);
 					connection.open();

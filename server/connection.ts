@@ -17,6 +17,7 @@ import {
 	type ClientMessage
 } from './protocol';
 import { bufferedBytes, ConnectionRateLimit, type ConnectionLimits } from './limits';
+import { LogBudget } from './log-budget';
 import { metrics } from './metrics';
 import { encodePermissionDenied } from './auth';
 import type { Room, RoomClient } from './room';
@@ -49,6 +50,8 @@ export class BoardConnection implements RoomClient {
 	readonly readOnly: boolean;
 	/** Opened with the admin token, so a rotation of the board's links leaves it open. */
 	readonly admin: boolean;
+	/** Shared by the server's connections, so many bad clients cannot flood the log. */
+	private readonly rejectionLog: LogBudget;
 
 	constructor(
 		readonly boardId: string,
@@ -56,8 +59,9 @@ export class BoardConnection implements RoomClient {
 		private readonly rooms: Rooms,
 		logger: Logger,
 		private readonly onGone: (connection: BoardConnection) => void,
-		options: { readOnly?: boolean; admin?: boolean } = {}
+		options: { readOnly?: boolean; admin?: boolean; rejectionLog?: LogBudget } = {}
 	) {
+		this.rejectionLog = options.rejectionLog ?? new LogBudget();
 		this.readOnly = options.readOnly ?? false;
 		this.admin = options.admin ?? false;
 		this.logger = logger.child({ boardId, connectionId: this.id });
@@ -155,7 +159,7 @@ export class BoardConnection implements RoomClient {
 	/** Closes a connection over its rate limit. It closes at once, so it logs this only once. */
 	private rejectRateLimited(exceeded: 'messages' | 'bytes'): void {
 		const { messagesPerSecond, bytesPerSecond } = this.limits;
-		this.logger.warn(
+		this.logRejection(
 			{ closeCode: CloseCode.RATE_LIMITED, exceeded, messagesPerSecond, bytesPerSecond },
 			`connection closed: rate limit of ${messagesPerSecond} messages and ${bytesPerSecond} bytes per second exceeded`
 		);
@@ -199,11 +203,21 @@ export class BoardConnection implements RoomClient {
 		}
 	}
 
+	/** Logs why a connection was rejected, within the server's budget for such lines. */
+	private logRejection(details: Record<string, unknown>, message: string): void {
+		const { allowed, suppressed } = this.rejectionLog.take();
+		if (!allowed) return;
+		this.logger.warn(
+			suppressed > 0 ? { ...details, suppressedBefore: suppressed } : details,
+			message
+		);
+	}
+
 	private fail(error: unknown): void {
 		if (this.closed) return;
 		if (error instanceof ProtocolError) {
 			metrics.rejectedFrames.inc({ reason: closeCodeName(error.closeCode).toLowerCase() });
-			this.logger.warn(
+			this.logRejection(
 				{ closeCode: error.closeCode, closeName: closeCodeName(error.closeCode) },
 				`connection closed: ${error.message}`
 			);
