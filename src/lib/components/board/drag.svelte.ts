@@ -59,6 +59,8 @@ export class BoardDrag {
 	#view: BoardView;
 	#context: () => ChangeContext;
 	#origin: DropTarget | null = null;
+	/** Title of the card being moved, for the announcement after someone else deletes it. */
+	#title = '';
 	#pending: PendingPress | null = null;
 	/** Set when a pointer drag ends: the click that follows its pointerup opens no editor. */
 	#suppressClick = false;
@@ -307,6 +309,7 @@ export class BoardDrag {
 		if (index < 0) return false;
 		this.error = null;
 		this.#origin = { stageId, index };
+		this.#title = card.title;
 		this.cardId = cardId;
 		this.mode = mode;
 		this.target = { stageId, index };
@@ -411,7 +414,7 @@ export class BoardDrag {
 		if (cardId === null || !ids.has(cardId) || !this.#origin) return;
 		const card = this.#view.card(cardId);
 		if (card && !card.archived && card.position.stageId === this.#origin.stageId) return;
-		this.announcement = t('board.drag.gone', { title: card?.title ?? '' });
+		this.announcement = t('board.drag.gone', { title: card?.title ?? this.#title });
 		this.#end();
 	}
 
