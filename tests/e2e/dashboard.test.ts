@@ -117,7 +117,10 @@ describe('dashboard', () => {
 		await expect(tileText(page, 'openPipelineValue')).resolves.toBe('CN¥1,500');
 		await expect(tileText(page, 'handoffLagDays')).resolves.toBe('2 days');
 		await expect(tileText(page, 'avgSatisfaction')).resolves.toBe('4 / 5');
-		expect(await page.locator('canvas').count()).toBe(9);
+		expect(await page.locator('canvas').count()).toBe(10);
+		await expect(panelValues(page, 'retention')).resolves.toEqual([
+			{ month: '2024-03', active: 1, churned: 0, retentionRate: 1 }
+		]);
 	});
 
 	it('charts the funnel, pipeline, overdue and WIP', async () => {

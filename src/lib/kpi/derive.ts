@@ -13,6 +13,7 @@ import { funnelCounts, tallyFurthest } from './funnel';
 import { groupEventsByCard } from './history';
 import { resolveOptions, type KpiFilter, type KpiOptions } from './options';
 import { stageTotals, wipBreaches } from './pipeline';
+import { retentionByMonth } from './retention';
 import { inLane, indexStages } from './stages';
 import type { Kpis } from './types';
 
@@ -52,6 +53,7 @@ export function aggregateKpis(
 		handoffLagDays: handoffLagDays(facts, filter),
 		timeInStageDays: timeInStageDays(facts, stages, filter),
 		retentionRate: retentionRate(facts),
+		retentionByMonth: retentionByMonth(facts),
 		avgSatisfaction: avgSatisfaction(facts),
 		overdue: overdueByOwner(facts, filter),
 		wipBreaches: wipBreaches(laneFacts, stages),

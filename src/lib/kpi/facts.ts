@@ -4,7 +4,7 @@
  */
 import type { Card, Stage } from '../board/schema';
 import { furthestStep } from './funnel';
-import { walkCardPath, type Stay, type TimedEvent } from './history';
+import { opsStateOf, walkCardPath, type OpsChange, type Stay, type TimedEvent } from './history';
 import { outcomeOf, outcomeTime, type Outcome } from './outcome';
 import type { StageIndex } from './stages';
 import { endOf, parseTime } from './time';
@@ -21,6 +21,11 @@ export interface CardFacts {
 	/** First move of a won card into an ops stage since its win. */
 	opsEnteredAt: number | null;
 	stays: Stay[];
+	/**
+	 * Changes of the card's ops state in time order. A card without stage events that sits in an
+	 * ops stage is taken to have been there since its `createdAt`.
+	 */
+	opsChanges: OpsChange[];
 	/** The furthest funnel step the card has reached; null when it reached none. */
 	furthestStep: string | null;
 	/** The first millisecond at which the card is past its due date. */
@@ -42,15 +47,22 @@ export function cardFacts(
 	const stage = stages.get(card.position.stageId);
 	const path = walkCardPath(events, stages);
 	const outcome = outcomeOf(stage);
+	const createdAt = parseTime(card.createdAt);
+	const state = opsStateOf(stage);
+	const opsChanges =
+		events === undefined && state !== null && createdAt !== null
+			? [{ at: createdAt, state }]
+			: path.opsChanges;
 	return {
 		cardId: card.id,
 		stage,
 		value: card.value,
 		outcome,
 		closedAt: outcomeTime(outcome, card, path),
-		createdAt: parseTime(card.createdAt),
+		createdAt,
 		opsEnteredAt: outcome === 'won' ? path.opsEnteredAt : null,
 		stays: path.stays,
+		opsChanges,
 		furthestStep: furthestStep(path.stays, stage, stages),
 		overdueFrom: endOf(card.dueAt),
 		laneOwner: stage?.lane === 'ops' ? card.opsOwner : card.salesOwner,

@@ -29,6 +29,23 @@ export interface CardPath {
 	/** Creation time of a card created in a lost stage. */
 	createdLostAt: number | null;
 	stays: Stay[];
+	/** Each change of the card's ops state, in time order, as `walkCardPath` reads them. */
+	opsChanges: OpsChange[];
+}
+
+/** A card in an ops stage is `active`, or `churned` in a churned stage; null outside ops. */
+export type OpsState = 'active' | 'churned' | null;
+
+/** The moment a card's ops state changed, in milliseconds. */
+export interface OpsChange {
+	at: number;
+	state: OpsState;
+}
+
+/** Returns the ops state of a card in `stage`. */
+export function opsStateOf(stage: Stage | undefined): OpsState {
+	if (!stage || !isOpsLane(stage)) return null;
+	return stage.kind === 'churned' ? 'churned' : 'active';
 }
 
 /** An event with its parsed time, so sorting and walking parse each time once. */
@@ -78,7 +95,8 @@ export function walkCardPath(
 		opsEnteredAt: null,
 		lostAt: null,
 		createdLostAt: null,
-		stays: []
+		stays: [],
+		opsChanges: []
 	};
 	let current: string | null = null;
 	let enteredAt = 0;
@@ -92,6 +110,9 @@ export function walkCardPath(
 		enteredAt = time;
 		const stage = stages.get(to);
 		if (stage) enterStage(path, stage, time, event.type === 'create');
+		const state = opsStateOf(stage);
+		const last = path.opsChanges[path.opsChanges.length - 1];
+		if ((last?.state ?? null) !== state) path.opsChanges.push({ at: time, state });
 	}
 	return path;
 }

@@ -9,10 +9,11 @@ import type { CardFacts } from './facts';
 import { compareOwners } from './customers';
 import { fillMonths } from './closed';
 import { funnelCounts } from './funnel';
+import { retentionByMonth } from './retention';
 import { SortedNumbers } from './sorted';
 import { isOpenSales, isTerminal } from './stages';
 import { daysBetween, monthOf } from './time';
-import type { DayStats, Kpis, MonthTotal, OwnerCount, WipBreach } from './types';
+import type { DayStats, Kpis, MonthTotal, OwnerCount, RetentionMonth, WipBreach } from './types';
 
 /** One card's share of the totals, kept so the same amounts can be taken away again. */
 interface Contribution {
@@ -45,6 +46,8 @@ export class RunningTotals {
 	#retained = 0;
 	#satisfactionSum = 0;
 	#satisfactionCount = 0;
+	/** The monthly retention series, recomputed from every card on the first read after a change. */
+	#retention: RetentionMonth[] | null = null;
 
 	constructor(stages: readonly Stage[]) {
 		this.stages = stages;
@@ -76,6 +79,7 @@ export class RunningTotals {
 
 	#apply(contribution: Contribution, sign: 1 | -1): void {
 		const { facts } = contribution;
+		if (facts.opsChanges.length > 0) this.#retention = null;
 		const { stage, value } = facts;
 		if (stage && this.#cardsByStage.has(stage.id)) {
 			this.#cardsByStage.set(stage.id, (this.#cardsByStage.get(stage.id) ?? 0) + sign);
@@ -150,12 +154,18 @@ export class RunningTotals {
 			handoffLagDays: statsOf(this.#handoff),
 			timeInStageDays,
 			retentionRate: this.#opsCards === 0 ? null : this.#retained / this.#opsCards,
+			retentionByMonth: this.#retentionByMonth(),
 			avgSatisfaction:
 				this.#satisfactionCount === 0 ? null : this.#satisfactionSum / this.#satisfactionCount,
 			overdue: this.#overdue(now),
 			wipBreaches,
 			funnel: funnelCounts(this.#furthest, this.stages)
 		};
+	}
+
+	#retentionByMonth(): RetentionMonth[] {
+		this.#retention ??= retentionByMonth([...this.#cards.values()].map((card) => card.facts));
+		return this.#retention.map((month) => ({ ...month }));
 	}
 
 	#overdue(now: number): Kpis['overdue'] {

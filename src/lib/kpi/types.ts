@@ -1,6 +1,8 @@
 /** The KPIs of one board, as `deriveKpis` returns them and `GET /api/boards/:id/kpis` sends them. */
+import type { RetentionMonth } from './retention';
 import type { DayStats } from './stats';
 
+export type { RetentionMonth } from './retention';
 export type { DayStats } from './stats';
 
 /** Deals won in one UTC calendar month. */
@@ -53,6 +55,8 @@ export interface Kpis {
 	timeInStageDays: Record<string, number | null>;
 	/** Ops cards not churned / ops cards; null without ops cards. */
 	retentionRate: number | null;
+	/** Active and churned ops cards at the end of each month, oldest first. */
+	retentionByMonth: RetentionMonth[];
 	/** Mean satisfaction (1–5) of the cards that have one; null when none has. */
 	avgSatisfaction: number | null;
 	/** Cards past their due date and not in a won, lost or churned stage. */

@@ -55,6 +55,15 @@ export const dashboard = {
 		'dashboard.winRate.rate': 'Win rate',
 		'dashboard.winRate.none': 'No deal is won or lost yet.',
 
+		'dashboard.retention.title': 'Retention by month',
+		'dashboard.retention.caption':
+			'Operations cards at the end of each month: retention is the share not in a churned stage.',
+		'dashboard.retention.month': 'Month',
+		'dashboard.retention.active': 'Active',
+		'dashboard.retention.churned': 'Churned',
+		'dashboard.retention.rate': 'Retention',
+		'dashboard.retention.tooltip': 'Retention {rate}: {active} active, {churned} churned',
+
 		'dashboard.cycle.title': 'Sales cycle and handoff',
 		'dashboard.cycle.caption':
 			'Sales cycle: days from a card’s creation to its win. Handoff lag: days from the win to the first operations stage. The pale bar spans the middle half of the cards.',
@@ -170,6 +179,14 @@ export const dashboard = {
 		'dashboard.winRate.lost': '输单',
 		'dashboard.winRate.rate': '赢单率',
 		'dashboard.winRate.none': '还没有赢单或输单的商机。',
+
+		'dashboard.retention.title': '每月留存',
+		'dashboard.retention.caption': '每月月末的运营卡片：留存率是不在流失阶段的卡片所占比例。',
+		'dashboard.retention.month': '月份',
+		'dashboard.retention.active': '在用',
+		'dashboard.retention.churned': '已流失',
+		'dashboard.retention.rate': '留存率',
+		'dashboard.retention.tooltip': '留存率 {rate}：{active} 个在用，{churned} 个已流失',
 
 		'dashboard.cycle.title': '销售周期与交接',
 		'dashboard.cycle.caption':
