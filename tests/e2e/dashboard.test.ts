@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardRoots, createCard, moveCard } from '../../src/lib/board';
 import type { Kpis } from '../../src/lib/kpi';
+import { standupsArray } from '../../src/lib/standup/record';
 import { connectClient, waitUntil, type BoardClient } from '../integration/support';
 import { VIEWPORT } from './board-pages';
 import { SHOTS, useSession } from './session';
@@ -316,6 +317,31 @@ describe('dashboard', () => {
 		await page.waitForURL(`${session.server.url}/boards/${boardId}`);
 		await page.goBack();
 		await page.locator('[data-state="ready"]').waitFor();
+	});
+
+	it('lists changes since the last stand-up', async () => {
+		const changes = page.locator('section.changes');
+		expect(await changes.count()).toBe(0);
+		standupsArray(client.doc).push([
+			{ id: 'broken', presenter: 'alice', people: [] },
+			{
+				id: 'monday',
+				startedAt: '2024-03-21T09:45:00.000Z',
+				endedAt: '2024-03-21T10:00:00.000Z',
+				presenter: 'alice',
+				people: ['alice']
+			}
+		]);
+		await page.locator('section.changes[data-source="standup"]').waitFor();
+		await expect(changes.locator('h2').textContent()).resolves.toContain('since the last stand-up');
+		await changes.locator('li[data-kind="handoff"][data-card="initech"]').waitFor();
+
+		const slider = page.getByRole('slider', { name: 'Board as of' });
+		await slider.fill('20');
+		await page.locator('section.changes[data-source="day"]').waitFor();
+		await page.getByRole('button', { name: 'Back to live' }).click();
+		await page.locator('section.changes[data-source="standup"]').waitFor();
+		expect(standupsArray(client.doc).length).toBe(2);
 	});
 
 	it('shows the empty board message', async () => {

@@ -14,3 +14,4 @@ export type {
 } from './types';
 export { IncrementalKpis, type IncrementalOptions } from './incremental';
 export { changesSince, type BoardChange, type ChangeKind } from './changes';
+export { changesStart, type ChangesStart } from './since';

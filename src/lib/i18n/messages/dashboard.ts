@@ -120,6 +120,7 @@ export const dashboard = {
 		'dashboard.timeTravel.showing':
 			'Showing the KPIs at the end of the chosen day (UTC), with each card’s stage replayed from its moves. Values, owners and due dates are today’s; deleted cards are left out.',
 		'dashboard.changes.title': 'Changes since {date}',
+		'dashboard.changes.sinceStandup': 'Changes since the last stand-up ({date})',
 		'dashboard.changes.none': 'No card has moved since then.',
 		'dashboard.changes.more': 'and {count} earlier changes',
 		'dashboard.changes.kind.moved': 'Moved',
@@ -243,6 +244,7 @@ export const dashboard = {
 		'dashboard.timeTravel.showing':
 			'显示所选日期结束时（UTC）的指标，每张卡片的阶段按其移动记录回放。金额、负责人和截止日期为当前值；已删除的卡片不计入。',
 		'dashboard.changes.title': '{date} 之后的变化',
+		'dashboard.changes.sinceStandup': '上次站会（{date}）之后的变化',
 		'dashboard.changes.none': '此后没有卡片移动。',
 		'dashboard.changes.more': '以及更早的 {count} 条变化',
 		'dashboard.changes.kind.moved': '移动',
