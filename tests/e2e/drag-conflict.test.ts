@@ -146,6 +146,42 @@ describe('drag conflict', () => {
 		await expect(expectShownOnce('Wingtip')).resolves.toBe('qualified');
 	});
 
+	it('keyboard drop after a remote reorder', async () => {
+		for (const title of ['Coho', 'Bellows', 'Alpine']) await addShared(title, 'lost');
+		const titles = (page: Page) =>
+			column(page, 'lost')
+				.locator('[data-card-id]')
+				.evaluateAll((cards) => cards.map((card) => card.textContent ?? ''));
+		await cardIn(alice, 'lost', 'Alpine').focus();
+		await alice.keyboard.press('Space');
+
+		await cardIn(bob, 'lost', 'Alpine').focus();
+		await bob.keyboard.press('Space');
+		await bob.keyboard.press('ArrowDown');
+		await bob.keyboard.press('ArrowDown');
+		await bob.keyboard.press('Enter');
+		await expect
+			.poll(() => titles(bob))
+			.toEqual([
+				expect.stringContaining('Bellows'),
+				expect.stringContaining('Coho'),
+				expect.stringContaining('Alpine')
+			]);
+		// Bob's updates arrive in order, so a card he adds next shows Alice has the reorder too.
+		await addCardInUi(bob, 'lead', 'Dunmore');
+		await cardIn(alice, 'lead', 'Dunmore').waitFor();
+		await column(alice, 'lost').locator('.lifted').waitFor();
+		await alice.keyboard.press('Enter');
+
+		const expected = [
+			expect.stringContaining('Alpine'),
+			expect.stringContaining('Bellows'),
+			expect.stringContaining('Coho')
+		];
+		await expect.poll(() => titles(alice)).toEqual(expected);
+		await expect.poll(() => titles(bob)).toEqual(expected);
+	});
+
 	it('raised no page errors', () => {
 		expect(session.errors).toEqual([]);
 	});

@@ -326,7 +326,10 @@ export class BoardDrag {
 			this.#end();
 			return;
 		}
-		const unchanged = target.stageId === origin.stageId && target.index === origin.index;
+		// The card's current place, not its origin, because someone else may have moved it since.
+		const stageId = card.position.stageId;
+		const index = this.#view.column(stageId).cards.findIndex((item) => item.id === cardId);
+		const unchanged = target.stageId === stageId && target.index === index;
 		const cards = this.cardsWithoutMoving(target.stageId);
 		const afterCardId = target.index === 0 ? null : (cards[target.index - 1]?.id ?? null);
 		const keyboard = this.mode === 'keyboard';
