@@ -104,7 +104,7 @@ describe('view-only document', () => {
 			viewer = { doc, provider };
 			await waitUntil(() => provider.synced, 'viewer synced');
 
-			// The server answers one connection's messages in order, so once an edit made after the
+			// The server handles one connection's messages in order, so once an edit made after the
 			// viewer synced reaches it, any denial of its sync reply would have arrived first.
 			editor.doc.getMap('meta').set('currency', 'USD');
 			await waitUntil(() => doc.getMap('meta').get('currency') === 'USD', 'edit reached viewer');
