@@ -1,6 +1,6 @@
 /** Retention over time: how many ops cards were active or churned at the end of each month. */
 import type { CardFacts } from './facts';
-import type { OpsState } from './history';
+import type { OpsChange, OpsState } from './history';
 import { monthOf, monthRange } from './time';
 
 /** The ops cards at the end of one UTC calendar month. */
@@ -19,34 +19,69 @@ export interface RetentionMonth {
  * Returns the ops cards at the end of every month from the first to the last change of any
  * card's ops state, oldest first. Each card counts in the state of its last change before the
  * month ended, so a card moved out of churned again counts as active from then on.
+ *
+ * Each change adds to its month's difference of active and churned cards, and the running sum of
+ * those differences gives the counts, so the changes of all cards are never sorted together.
  */
 export function retentionByMonth(facts: readonly CardFacts[]): RetentionMonth[] {
-	const changes: { at: number; card: number; state: OpsState }[] = [];
-	facts.forEach((card, index) => {
-		for (const change of card.opsChanges) changes.push({ ...change, card: index });
-	});
-	if (changes.length === 0) return [];
-	changes.sort((a, b) => a.at - b.at);
+	let first = Infinity;
+	let last = -Infinity;
+	for (const card of facts) {
+		for (const change of card.opsChanges) {
+			if (change.at < first) first = change.at;
+			if (change.at > last) last = change.at;
+		}
+	}
+	if (first === Infinity) return [];
 
-	const states: OpsState[] = facts.map(() => null);
+	const months = monthRange(monthOf(first), monthOf(last));
+	const ends = months.map(startOfNextMonth);
+	const activeDelta = new Int32Array(months.length);
+	const churnedDelta = new Int32Array(months.length);
+	for (const card of facts) {
+		let state: OpsState = null;
+		for (const change of inTimeOrder(card.opsChanges)) {
+			const month = monthEndingAfter(ends, change.at);
+			if (month === ends.length) break;
+			if (state === 'active') activeDelta[month] -= 1;
+			if (state === 'churned') churnedDelta[month] -= 1;
+			if (change.state === 'active') activeDelta[month] += 1;
+			if (change.state === 'churned') churnedDelta[month] += 1;
+			state = change.state;
+		}
+	}
+
 	let active = 0;
 	let churned = 0;
-	let next = 0;
-	const months = monthRange(monthOf(changes[0].at), monthOf(changes[changes.length - 1].at));
-	return months.map((month) => {
-		const end = startOfNextMonth(month);
-		while (next < changes.length && changes[next].at < end) {
-			const { card, state } = changes[next];
-			if (states[card] === 'active') active -= 1;
-			if (states[card] === 'churned') churned -= 1;
-			if (state === 'active') active += 1;
-			if (state === 'churned') churned += 1;
-			states[card] = state;
-			next += 1;
-		}
+	return months.map((month, index) => {
+		active += activeDelta[index];
+		churned += churnedDelta[index];
 		const total = active + churned;
 		return { month, active, churned, retentionRate: total === 0 ? null : active / total };
 	});
+}
+
+/**
+ * Returns the changes sorted by time, keeping the order of equal times. A list that is already in
+ * order, as `walkCardPath` writes it, is returned as it is.
+ */
+function inTimeOrder(changes: readonly OpsChange[]): readonly OpsChange[] {
+	for (let i = 1; i < changes.length; i++) {
+		if (changes[i - 1].at > changes[i].at) return [...changes].sort((a, b) => a.at - b.at);
+	}
+	return changes;
+}
+
+/** Returns the index of the first month that ends after `time`, or `ends.length` when none does. */
+function monthEndingAfter(ends: readonly number[], time: number): number {
+	let low = 0;
+	let high = ends.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (ends[middle] <= time) low = middle + 1;
+		else high = middle;
+	}
+	return low;
 }
 
 /** Returns the first millisecond of the month after `month` (`YYYY-MM`). */
