@@ -8,20 +8,28 @@ import type { Stay } from './history';
 import type { StageIndex } from './stages';
 import type { StageCount } from './types';
 
-const positionsByStages = new WeakMap<readonly Stage[], Map<string, number>>();
+/** The funnel steps of a list of stages and each step's position among them. */
+interface Funnel {
+	steps: Stage[];
+	positions: Map<string, number>;
+}
+
+const funnelsByStages = new WeakMap<readonly Stage[], Funnel>();
 
 /** Returns the steps of the funnel: the sales stages that are not lost, in board order. */
 export function funnelSteps(stages: readonly Stage[]): Stage[] {
 	return stages.filter((stage) => stage.lane === 'sales' && stage.kind !== 'lost');
 }
 
-function positionsOf(stages: readonly Stage[]): Map<string, number> {
-	let positions = positionsByStages.get(stages);
-	if (!positions) {
-		positions = new Map(funnelSteps(stages).map((stage, index) => [stage.id, index]));
-		positionsByStages.set(stages, positions);
+/** Returns the funnel of `stages`, built once per array of stages. */
+function funnelOf(stages: readonly Stage[]): Funnel {
+	let funnel = funnelsByStages.get(stages);
+	if (!funnel) {
+		const steps = funnelSteps(stages);
+		funnel = { steps, positions: new Map(steps.map((stage, index) => [stage.id, index])) };
+		funnelsByStages.set(stages, funnel);
 	}
-	return positions;
+	return funnel;
 }
 
 /** Returns the id of the furthest funnel step a card has reached, or null when it reached none. */
@@ -30,17 +38,20 @@ export function furthestStep(
 	current: Stage | undefined,
 	stages: StageIndex
 ): string | null {
-	const positions = positionsOf(stages.stages);
-	const last = positions.size - 1;
-	let furthest = -1;
-	const visit = (stage: Stage | undefined) => {
-		if (!stage) return;
-		const position = stage.lane === 'ops' ? last : (positions.get(stage.id) ?? -1);
+	const { steps, positions } = funnelOf(stages.stages);
+	let furthest = stepPosition(current, positions);
+	for (const stay of stays) {
+		const position = stepPosition(stages.get(stay.stageId), positions);
 		if (position > furthest) furthest = position;
-	};
-	visit(current);
-	for (const stay of stays) visit(stages.get(stay.stageId));
-	return furthest < 0 ? null : funnelSteps(stages.stages)[furthest].id;
+	}
+	return furthest < 0 ? null : steps[furthest].id;
+}
+
+/** Returns a stage's funnel position: the last step for an ops stage, -1 off the funnel. */
+function stepPosition(stage: Stage | undefined, positions: ReadonlyMap<string, number>): number {
+	if (!stage) return -1;
+	if (stage.lane === 'ops') return positions.size - 1;
+	return positions.get(stage.id) ?? -1;
 }
 
 /**
