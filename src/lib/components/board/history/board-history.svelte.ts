@@ -9,9 +9,10 @@ import { firstEventDay, pastLanes, utcDay, type PastLane } from './past-board';
 export class BoardHistory {
 	/** The chosen day, or null for the live board; the address keeps it across reloads. */
 	day = $state<string | null>(page.url.searchParams.get('asOf'));
-	/** The replayed lanes, or the error that the day in the address raised. */
+	/** The replayed lanes or the error that the day in the address raised; null on the live board. */
 	readonly result = $derived.by(() => this.replay());
-	readonly past = $derived(this.result?.lanes ?? null);
+	/** The replayed lanes, or null on the live board and for an invalid day. */
+	readonly lanes = $derived(this.result?.lanes ?? null);
 	readonly error = $derived(this.result?.error ?? null);
 	readonly today = $derived(utcDay(Date.now()));
 	readonly firstDay = $derived.by(() => {
