@@ -46,7 +46,7 @@ export class BoardConnection implements RoomClient {
 	private readonly logger: Logger;
 	private readonly limits: ConnectionLimits;
 	private readonly rateLimit: ConnectionRateLimit;
-	/** A viewer's document updates are dropped and answered with a permission-denied message. */
+	/** Whether the connection is a viewer's: its document updates are dropped, with a permission-denied message in reply. */
 	readonly readOnly: boolean;
 	/** Opened with the admin token, so a rotation of the board's links leaves it open. */
 	readonly admin: boolean;
@@ -149,7 +149,7 @@ export class BoardConnection implements RoomClient {
 		}
 	}
 
-	/** Drops a viewer's update; tells the client unless the update would change nothing. */
+	/** Drops a viewer's update, and sends permission-denied unless the update would change nothing. */
 	private denyUpdate(doc: Y.Doc, update: Uint8Array): void {
 		if (!changesDocument(doc, update)) return;
 		this.logger.debug('update from a view-only connection dropped');
@@ -266,16 +266,16 @@ function applyAwareness(room: Room, update: Uint8Array, origin: BoardConnection)
 }
 
 /**
- * Tells whether applying `update` would change `doc`: it carries an item the document lacks, or
- * deletes an item the document still has. A client that opens a board from its cache answers the
- * server's sync step 1 with its whole delete set, which is no change and must not count as one.
+ * Returns whether applying `update` would change `doc`, because it carries an item the document
+ * lacks or deletes an item the document still has. A client that opens a board from its cache
+ * replies to sync step 1 with its whole delete set, which changes nothing and is no write.
  */
 function changesDocument(doc: Y.Doc, update: Uint8Array): boolean {
 	let decoded: ReturnType<typeof Y.decodeUpdate>;
 	try {
 		decoded = Y.decodeUpdate(update);
 	} catch (error) {
-		// An update that does not decode is dropped like any other write, and the client is told.
+		// An update that does not decode is dropped like any other write, with permission-denied sent.
 		if (error instanceof Error) return true;
 		throw error;
 	}

@@ -26,7 +26,8 @@ export function compareStages(a: Stage, b: Stage): number {
 	const lane = LANES.indexOf(a.lane) - LANES.indexOf(b.lane);
 	if (lane !== 0) return lane;
 	if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+	if (a.id === b.id) return 0;
+	return a.id < b.id ? -1 : 1;
 }
 
 export function readStages(doc: Y.Doc, report?: ReportInvalid): Stage[] {
